@@ -1,0 +1,92 @@
+package org.distprop.harness;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Where a result came from: code version, runtime, machine and TensorFlow settings. */
+public final class Provenance {
+    private Provenance() {
+    }
+
+    public static Map<String, Object> collect(int threads) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("git_commit", git("rev-parse", "HEAD"));
+        String status = git("status", "--porcelain", "--untracked-files=no");
+        p.put("git_dirty", status == null ? null : !status.isBlank());
+        p.put("java_version", System.getProperty("java.version"));
+        p.put("java_vm", System.getProperty("java.vm.name"));
+        p.put("tensorflow_version", tensorflowVersion());
+        p.put("tensorflow_java_version", "1.1.0");
+        p.put("native_classifier", nativeClassifier());
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        p.put("cpu", cpuModel());
+        p.put("cores", Runtime.getRuntime().availableProcessors());
+        p.put("tf_threads", threads);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String k : List.of("TF_ENABLE_ONEDNN_OPTS", "TF_DETERMINISTIC_OPS", "CUDA_VISIBLE_DEVICES")) {
+            env.put(k, System.getenv(k));
+        }
+        p.put("env", env);
+        p.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return p;
+    }
+
+    static String tensorflowVersion() {
+        try {
+            return org.tensorflow.TensorFlow.version();
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /** Which native TensorFlow jar is on the class path (CPU or GPU build). */
+    static String nativeClassifier() {
+        String cp = System.getProperty("java.class.path", "");
+        for (String e : cp.split(java.io.File.pathSeparator)) {
+            String f = Paths.get(e).getFileName() == null ? "" : Paths.get(e).getFileName().toString();
+            if (f.startsWith("tensorflow-core-native") && f.contains("linux")) {
+                return f.replaceFirst("^tensorflow-core-native-[0-9.]+-", "").replace(".jar", "");
+            }
+        }
+        return null;
+    }
+
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    static String git(String... args) {
+        try {
+            List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

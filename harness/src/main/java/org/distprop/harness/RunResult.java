@@ -1,0 +1,8 @@
+package org.distprop.harness;
+
+import java.nio.file.Path;
+import org.distprop.methods.Evaluation;
+
+/** Outcome of one run: status (ok | diverged | failed), where its record is, and the last evaluation. */
+public record RunResult(String status, String message, Path dir, Evaluation finalEval, double wallSeconds) {
+}

@@ -1,0 +1,181 @@
+package org.distprop.harness;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.distprop.datasets.Batch;
+import org.distprop.datasets.Batcher;
+import org.distprop.datasets.Batches;
+import org.distprop.datasets.DataDir;
+import org.distprop.datasets.Dataset;
+import org.distprop.datasets.DatasetSpec;
+import org.distprop.datasets.Subsets;
+import org.distprop.methods.BlockDefect;
+import org.distprop.methods.DatasetInfo;
+import org.distprop.methods.Evaluation;
+import org.distprop.methods.Hyperparams;
+import org.distprop.methods.MethodContext;
+import org.distprop.methods.MethodFactory;
+import org.distprop.methods.MethodRegistry;
+import org.distprop.methods.StepMetrics;
+import org.distprop.methods.TrainingMethod;
+
+/**
+ * Runs one training run end to end: data → method → run record. Every failure of the run itself is
+ * recorded (status diverged or failed) and returned, never thrown at the caller; only bad input
+ * (unknown names, bad values, unusable paths) is thrown, before anything is written.
+ */
+public final class Runner {
+    private Runner() {
+    }
+
+    /** Checks the config and resolves hyperparameters without touching data or TensorFlow. */
+    public static Hyperparams validate(RunConfig c) {
+        if (c.steps() <= 0) {
+            throw new UserError("--steps must be > 0, got " + c.steps());
+        }
+        if (c.batchSize() <= 0) {
+            throw new UserError("--batch-size must be > 0, got " + c.batchSize());
+        }
+        if (c.evalEvery() < 0) {
+            throw new UserError("--eval-every must be >= 0 (0 = only at the end), got " + c.evalEvery());
+        }
+        if (c.evalBatchSize() <= 0) {
+            throw new UserError("--eval-batch-size must be > 0, got " + c.evalBatchSize());
+        }
+        if (c.threads() < 0) {
+            throw new UserError("--threads must be >= 0 (0 = one per core), got " + c.threads());
+        }
+        if (c.trainPerClass() < 0 || c.testPerClass() < 0) {
+            throw new UserError("per-class subset sizes must be >= 0 (0 = the whole split)");
+        }
+        DatasetSpec.checkName(c.dataset());
+        try {
+            MethodFactory f = MethodRegistry.get(c.method());
+            Hyperparams hp = Hyperparams.resolve(c.method(), f.hyperparameters(c.dataset()), c.hyperparams());
+            for (var k : hp.asMap().keySet()) {
+                if (k.startsWith("lr")) {
+                    hp.getPositive(k);
+                }
+            }
+            return hp;
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    public static RunResult run(RunConfig c, List<String> argv, boolean quiet) {
+        Hyperparams hp = validate(c);
+        Path out = c.out();
+        if (!c.force() && "ok".equals(RunRecord.status(out))) {
+            throw new UserError(out + " already holds a complete run record; pass --force to overwrite it or choose another --out");
+        }
+        Path dataDir = DataDir.resolve(c.dataDir());
+        Dataset full = DatasetSpec.load(c.dataset(), dataDir);
+        Dataset data = (c.trainPerClass() > 0 || c.testPerClass() > 0)
+                ? Subsets.firstPerClass(full, positiveOr(c.trainPerClass()), positiveOr(c.testPerClass())) : full;
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("experiment", c.experiment());
+        m.put("dataset", c.dataset());
+        m.put("method", c.method());
+        m.put("config", hp.asMap());
+        m.put("config_hash", Json.hash(c.identity()));
+        m.put("seed", c.seed());
+        m.put("steps", c.steps());
+        m.put("batch_size", c.batchSize());
+        m.put("eval_every", c.evalEvery());
+        m.put("eval_batch_size", c.evalBatchSize());
+        m.put("train_per_class", c.trainPerClass());
+        m.put("test_per_class", c.testPerClass());
+        m.put("data", Map.of("source", data.source(), "checksums", data.checksums(), "train_size", data.train().size(),
+                "test_size", data.test().size(), "num_classes", data.numClasses(), "shape", data.shape().toString()));
+        m.put("argv", argv);
+        m.put("started", Instant.now().toString());
+        m.put("provenance", Provenance.collect(c.threads()));
+
+        long t0 = System.nanoTime();
+        Evaluation last = null;
+        try (RunRecord rec = RunRecord.start(out, m)) {
+            String status = "ok";
+            String message = null;
+            try (TrainingMethod method = MethodRegistry.get(c.method())
+                    .create(new MethodContext(DatasetInfo.of(data), hp, c.seed(), c.threads()));
+                 Progress progress = new Progress(c.method() + "/" + c.dataset() + " seed " + c.seed(), c.steps(), quiet)) {
+                rec.put("auxiliary_variables", method.auxiliaryVariableCount());
+                rec.put("gradient_evaluations_per_step", method.gradientEvaluationsPerStep());
+                Batcher batcher = new Batcher(data.train(), c.batchSize(), c.seed());
+                StepMetrics sm = null;
+                for (long step = 0; step < c.steps(); step++) {
+                    Batch b = batcher.batchAt(step);
+                    sm = method.step(b);
+                    long epoch = step / batcher.batchesPerEpoch();
+                    rec.trace(step + 1, epoch, sm);
+                    if (!sm.isFinite()) {
+                        status = "diverged";
+                        message = "training diverged at step " + (step + 1) + " (loss " + sm.loss() + ", lagrangian "
+                                + sm.lagrangian() + "); try smaller learning rates";
+                        break;
+                    }
+                    boolean lastStep = step + 1 == c.steps();
+                    if (lastStep || (c.evalEvery() > 0 && (step + 1) % c.evalEvery() == 0)) {
+                        last = method.evaluate(Batches.inOrder(data.test(), c.evalBatchSize()));
+                        rec.eval(step + 1, epoch, last);
+                    }
+                    progress.step(1, summary(sm, last));
+                }
+                if (sm != null) {
+                    Map<String, Object> fin = new LinkedHashMap<>();
+                    fin.put("train_loss", sm.loss());
+                    fin.put("lagrangian", Double.isNaN(sm.lagrangian()) ? null : sm.lagrangian());
+                    fin.put("mean_abs_defect", sm.defects().isEmpty() ? null : sm.defects().get(0).meanAbs());
+                    if (last != null) {
+                        fin.put("test_loss", last.loss());
+                        fin.put("test_top1", last.top1());
+                        fin.put("test_top5", last.top5());
+                    }
+                    rec.put("final", fin);
+                }
+            } catch (UserError e) {
+                throw e;
+            } catch (RuntimeException e) {
+                status = "failed";
+                message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            rec.put("finished", Instant.now().toString());
+            rec.put("wall_seconds", wall);
+            rec.finish(status, message);
+            return new RunResult(status, message, out, last, wall);
+        }
+    }
+
+    private static int positiveOr(int n) {
+        return n > 0 ? n : Integer.MAX_VALUE;
+    }
+
+    static String summary(StepMetrics sm, Evaluation last) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "loss %.4f", sm.loss()));
+        if (!sm.defects().isEmpty()) {
+            BlockDefect d = sm.defects().get(0);
+            s.append(String.format(Locale.ROOT, " defect %.2e", d.meanAbs()));
+        }
+        if (last != null) {
+            s.append(String.format(Locale.ROOT, " test acc %.4f", last.top1()));
+        }
+        return s.toString();
+    }
+
+    /** Default record directory: {@code <results>/<experiment>/<dataset>/<method>/<config-hash>/seed-<n>}. */
+    public static Path defaultOut(Path results, RunConfig c) {
+        return results.resolve(c.experiment()).resolve(safe(c.dataset())).resolve(c.method())
+                .resolve(Json.hash(c.identity())).resolve("seed-" + c.seed());
+    }
+
+    static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

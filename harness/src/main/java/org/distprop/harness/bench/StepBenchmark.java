@@ -1,0 +1,76 @@
+package org.distprop.harness.bench;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.distprop.datasets.Batcher;
+import org.distprop.datasets.DataDir;
+import org.distprop.datasets.Dataset;
+import org.distprop.datasets.DatasetSpec;
+import org.distprop.methods.DatasetInfo;
+import org.distprop.methods.Hyperparams;
+import org.distprop.methods.MethodContext;
+import org.distprop.methods.MethodFactory;
+import org.distprop.methods.MethodRegistry;
+import org.distprop.methods.TrainingMethod;
+import org.distprop.methods.core.GraphMethod;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Milliseconds per training step on real MNIST with the paper's MNIST network.
+ * {@code harnessStep} is what a run does per step (batch assembly from the seeded batcher, tensor
+ * creation, session run, metric read-out); {@code bareSessionLoop} is the same graph's training ops
+ * on a batch fed once. Their ratio is the harness overhead.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class StepBenchmark {
+    @Param({"sgd"})
+    public String method;
+
+    @Param({"64", "256"})
+    public int batchSize;
+
+    /** TensorFlow threads; 0 = one per core. */
+    @Param({"0"})
+    public int threads;
+
+    private TrainingMethod m;
+    private Batcher batcher;
+    private Runnable bare;
+    private long step;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Dataset d = DatasetSpec.load("mnist", DataDir.resolve(null));
+        MethodFactory f = MethodRegistry.get(method);
+        Hyperparams hp = Hyperparams.resolve(method, f.hyperparameters("mnist"), Map.of());
+        m = f.create(new MethodContext(DatasetInfo.of(d), hp, 1L, threads));
+        batcher = new Batcher(d.train(), batchSize, 1L);
+        bare = ((GraphMethod) m).bareStep(batcher.batchAt(0));
+    }
+
+    @Benchmark
+    public double harnessStep() {
+        return m.step(batcher.batchAt(step++)).loss();
+    }
+
+    @Benchmark
+    public void bareSessionLoop() {
+        bare.run();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        m.close();
+    }
+}

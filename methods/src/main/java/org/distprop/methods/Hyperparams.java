@@ -1,0 +1,98 @@
+package org.distprop.methods;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The hyperparameters of one run: the method's declared defaults overridden by the user's values.
+ * Unknown names and malformed values are rejected with a message naming the key and the valid ones.
+ */
+public final class Hyperparams {
+    private final String method;
+    private final Map<String, String> values;
+
+    private Hyperparams(String method, Map<String, String> values) {
+        this.method = method;
+        this.values = values;
+    }
+
+    /** Defaults of {@code declared}, overridden by {@code overrides}; rejects undeclared keys. */
+    public static Hyperparams resolve(String method, List<HyperParam> declared, Map<String, String> overrides) {
+        Map<String, String> v = new TreeMap<>();
+        for (HyperParam p : declared) {
+            v.put(p.name(), p.defaultValue());
+        }
+        for (var e : overrides.entrySet()) {
+            if (!v.containsKey(e.getKey())) {
+                List<String> valid = new ArrayList<>(v.keySet());
+                throw new IllegalArgumentException("unknown hyperparameter '" + e.getKey() + "' for method " + method
+                        + "; valid: " + String.join(", ", valid));
+            }
+            v.put(e.getKey(), e.getValue());
+        }
+        return new Hyperparams(method, v);
+    }
+
+    public Map<String, String> asMap() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public String getString(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalStateException("method " + method + " reads undeclared hyperparameter '" + key + "'");
+        }
+        return v;
+    }
+
+    public double getDouble(String key) {
+        String v = getString(key);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("hyperparameter " + key + "=" + v + " of method " + method + " is not a number");
+        }
+    }
+
+    /** A value that must be > 0 (learning rates, margins, counts). */
+    public double getPositive(String key) {
+        double d = getDouble(key);
+        if (!(d > 0) || !Double.isFinite(d)) {
+            throw new IllegalArgumentException("hyperparameter " + key + " of method " + method + " must be > 0, got "
+                    + getString(key) + "; pass e.g. --hp " + key + "=0.01");
+        }
+        return d;
+    }
+
+    public int getPositiveInt(String key) {
+        double d = getPositive(key);
+        if (d != Math.rint(d)) {
+            throw new IllegalArgumentException("hyperparameter " + key + " of method " + method + " must be a whole number, got " + getString(key));
+        }
+        return (int) d;
+    }
+
+    public boolean getBoolean(String key) {
+        String v = getString(key).toLowerCase();
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("hyperparameter " + key + " of method " + method + " must be true or false, got " + v);
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    /** One of {@code choices} (case-insensitive), returned lower-case. */
+    public String getChoice(String key, String... choices) {
+        String v = getString(key).toLowerCase();
+        for (String c : choices) {
+            if (c.equals(v)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("hyperparameter " + key + "=" + v + " of method " + method
+                + " must be one of " + String.join(", ", choices));
+    }
+}

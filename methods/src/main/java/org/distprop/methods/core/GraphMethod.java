@@ -1,0 +1,187 @@
+package org.distprop.methods.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.distprop.datasets.Batch;
+import org.distprop.datasets.ImageShape;
+import org.distprop.methods.Evaluation;
+import org.distprop.methods.MethodContext;
+import org.distprop.methods.TrainingMethod;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Base of every graph-mode method: owns the Graph and Session, the input placeholders (images,
+ * labels, dataset indices, a per-step noise seed) and the evaluation ops of the plain composed
+ * network. Subclasses add their training ops in the constructor, then call {@link #initialize()}.
+ * The graph is built once; a step is one or more {@code session.run} calls on fixed ops.
+ */
+public abstract class GraphMethod implements TrainingMethod {
+    protected final MethodContext ctx;
+    protected final Graph graph;
+    protected final Ops tf;
+    protected final Seeds seeds;
+    protected final Placeholder<TFloat32> x;
+    protected final Placeholder<TInt32> y;
+    protected final Placeholder<TInt32> idx;
+    /** [2] int64 seed for stateless noise, fed as [mix(runSeed, step), 0] each step. */
+    protected final Placeholder<TInt64> noiseSeed;
+    private Session session;
+    private Operand<TFloat32> evalLossSum;
+    private Operand<TFloat32> evalTop1;
+    private Operand<TFloat32> evalTop5;
+    private long stepCounter;
+    private List<Operand<?>> trainFetches = List.of();
+    private List<org.tensorflow.op.Op> trainTargets = List.of();
+    private final List<Feed> benchmarkFeeds = new ArrayList<>();
+
+    protected GraphMethod(MethodContext ctx) {
+        this.ctx = ctx;
+        this.graph = new Graph();
+        this.tf = Ops.create(graph);
+        this.seeds = new Seeds(ctx.seed());
+        ImageShape s = ctx.data().shape();
+        this.x = tf.withName("x").placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, s.height(), s.width(), s.channels())));
+        this.y = tf.withName("y").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        this.idx = tf.withName("idx").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        this.noiseSeed = tf.withName("noise_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+    }
+
+    /** Registers the network whose plain forward pass {@link #evaluate} measures. */
+    protected final void evaluateWith(Network net) {
+        var logits = net.forward(tf, x, false, null);
+        int classes = ctx.data().numClasses();
+        evalLossSum = tf.reduceSum(Losses.nllPerExample(tf, logits, y, classes), tf.constant(0));
+        evalTop1 = Losses.topKCorrect(tf, logits, y, 1);
+        evalTop5 = Losses.topKCorrect(tf, logits, y, Math.min(5, classes));
+    }
+
+    /**
+     * Declares the ops one training {@code session.run} fetches and runs, so {@link #runTrain} and
+     * {@link #bareStep} use exactly the same work.
+     */
+    protected final void trainStep(List<? extends Operand<?>> fetches, List<? extends org.tensorflow.op.Op> targets) {
+        this.trainFetches = List.copyOf(fetches);
+        this.trainTargets = List.copyOf(targets);
+    }
+
+    /** Runs the declared training ops on one batch; the caller reads the fetches and closes the result. */
+    protected final Result runTrain(Feed f) {
+        var r = f.runner();
+        trainFetches.forEach(r::fetch);
+        trainTargets.forEach(r::addTarget);
+        return r.run();
+    }
+
+    /**
+     * For benchmarks: the bare session loop of this method's graph, i.e. the training ops on a batch
+     * fed once, with no batch assembly, tensor creation or metric extraction.
+     */
+    public final Runnable bareStep(Batch b) {
+        Feed f = new Feed(b, 0);
+        benchmarkFeeds.add(f);
+        return () -> {
+            try (Result r = runTrain(f)) {
+                // fetched values are discarded
+            }
+        };
+    }
+
+    /** Creates the session and runs all initialisers; call once the graph is complete. */
+    protected final void initialize() {
+        ConfigProto.Builder cfg = ConfigProto.newBuilder();
+        if (ctx.threads() > 0) {
+            cfg.setIntraOpParallelismThreads(ctx.threads()).setInterOpParallelismThreads(ctx.threads());
+        }
+        session = new Session(graph, cfg.build());
+        session.initialize();
+    }
+
+    protected final Session session() {
+        return session;
+    }
+
+    /** A runner with this batch's images, labels, indices and the step's noise seed fed. */
+    protected final Feed feed(Batch b) {
+        return new Feed(b, stepCounter++);
+    }
+
+    /** Feeds one batch; closes its input tensors. */
+    protected final class Feed implements AutoCloseable {
+        private final List<Tensor> tensors = new ArrayList<>();
+        private final Batch batch;
+        private final long step;
+
+        Feed(Batch b, long step) {
+            this.batch = b;
+            this.step = step;
+            ImageShape s = b.shape();
+            tensors.add(TFloat32.tensorOf(Shape.of(b.size(), s.height(), s.width(), s.channels()),
+                    DataBuffers.of(b.images(), true, false)));
+            tensors.add(TInt32.vectorOf(b.labels()));
+            tensors.add(TInt32.vectorOf(b.indices()));
+            tensors.add(TInt64.vectorOf(org.distprop.datasets.Batcher.mix(ctx.seed(), step), 0L));
+        }
+
+        public long step() {
+            return step;
+        }
+
+        /** A runner with the inputs fed; the caller adds fetches/targets and closes the Result. */
+        public Session.Runner runner() {
+            return session.runner().feed(x, tensors.get(0)).feed(y, tensors.get(1)).feed(idx, tensors.get(2))
+                    .feed(noiseSeed, tensors.get(3));
+        }
+
+        @Override
+        public void close() {
+            tensors.forEach(Tensor::close);
+        }
+    }
+
+    /** Reads a float scalar from a result. */
+    protected static double scalar(Result r, int i) {
+        return ((TFloat32) r.get(i)).getFloat();
+    }
+
+    @Override
+    public Evaluation evaluate(Iterable<Batch> test) {
+        if (evalLossSum == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " did not call evaluateWith(network)");
+        }
+        double loss = 0;
+        double top1 = 0;
+        double top5 = 0;
+        long n = 0;
+        for (Batch b : test) {
+            try (Feed f = new Feed(b, 0); Result r = f.runner().fetch(evalLossSum).fetch(evalTop1).fetch(evalTop5).run()) {
+                loss += scalar(r, 0);
+                top1 += scalar(r, 1);
+                top5 += scalar(r, 2);
+                n += b.size();
+            }
+        }
+        return new Evaluation(loss / n, top1 / n, top5 / n, n);
+    }
+
+    @Override
+    public void close() {
+        benchmarkFeeds.forEach(Feed::close);
+        if (session != null) {
+            session.close();
+        }
+        graph.close();
+    }
+}

@@ -1,0 +1,38 @@
+package org.distprop.methods.sgd;
+
+import java.util.List;
+import org.distprop.methods.HyperParam;
+import org.distprop.methods.MethodContext;
+import org.distprop.methods.MethodFactory;
+import org.distprop.methods.TrainingMethod;
+import org.distprop.methods.core.Architectures;
+
+public final class SgdFactory implements MethodFactory {
+    @Override
+    public String name() {
+        return "sgd";
+    }
+
+    @Override
+    public String description() {
+        return "backprop baseline; Adagrad lr 0.009185 as the paper's code ran it (optimizer=sgd for plain SGD)";
+    }
+
+    @Override
+    public List<HyperParam> hyperparameters(String dataset) {
+        return List.of(
+                new HyperParam("lr", "0.009185", "learning rate (method-spec §2.1: warmup_lr)"),
+                new HyperParam("optimizer", "adagrad", "adagrad (as the authors ran it) or sgd"),
+                new HyperParam("arch", Architectures.defaultFor(dataset), "network: " + String.join(", ", Architectures.NAMES)));
+    }
+
+    @Override
+    public String primaryLearningRate() {
+        return "lr";
+    }
+
+    @Override
+    public TrainingMethod create(MethodContext ctx) {
+        return new SgdMethod(ctx);
+    }
+}
