@@ -39,6 +39,20 @@ public final class Provenance {
         return p;
     }
 
+    /** Peak resident set size of this process in bytes (VmHWM), or -1 where /proc is missing. */
+    public static long peakRssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024L;
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return -1;
+    }
+
     static String tensorflowVersion() {
         try {
             return org.tensorflow.TensorFlow.version();

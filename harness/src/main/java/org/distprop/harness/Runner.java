@@ -148,6 +148,7 @@ public final class Runner {
             double wall = (System.nanoTime() - t0) / 1e9;
             rec.put("finished", Instant.now().toString());
             rec.put("wall_seconds", wall);
+            rec.put("peak_rss_bytes", Provenance.peakRssBytes());
             rec.finish(status, message);
             return new RunResult(status, message, out, last, wall);
         }
