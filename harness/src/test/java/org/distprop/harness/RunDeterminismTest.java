@@ -1,0 +1,83 @@
+package org.distprop.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real SGD run on an MNIST subset: record layout, determinism per seed, no partial files left. */
+class RunDeterminismTest {
+    @TempDir
+    Path tmp;
+
+    RunResult run(long seed, String name) {
+        RunConfig c = new RunConfig("test", "mnist", "sgd", Map.of(), 30, 16, 15, 500, seed, 20, 10, 2, null,
+                tmp.resolve(name), false);
+        return Runner.run(c, List.of("test"), true);
+    }
+
+    /** The trace with its timing columns removed. */
+    static String withoutTiming(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            String[] f = line.split(",");
+            for (int i = 0; i < f.length; i++) {
+                if (!RunRecord.TIMING_COLUMNS.contains(header.get(i))) {
+                    sb.append(f[i]).append(',');
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void sameSeedSameTraceOtherSeedOtherTrace() throws IOException {
+        RunResult a = run(7, "a");
+        RunResult b = run(7, "b");
+        RunResult c = run(8, "c");
+        for (RunResult r : List.of(a, b, c)) {
+            assertEquals("ok", r.status(), r.message());
+            assertEquals("ok", RunRecord.status(r.dir()));
+            assertTrue(Files.isRegularFile(r.dir().resolve(RunRecord.TRACE)));
+            assertTrue(Files.isRegularFile(r.dir().resolve(RunRecord.EVAL)));
+            try (var s = Files.list(r.dir())) {
+                assertFalse(s.anyMatch(p -> p.toString().endsWith(".partial") || p.toString().endsWith(".tmp")));
+            }
+        }
+        assertEquals(31, Files.readAllLines(a.dir().resolve(RunRecord.TRACE)).size());
+        assertEquals(3, Files.readAllLines(a.dir().resolve(RunRecord.EVAL)).size()); // header + steps 15, 30
+        assertEquals(withoutTiming(a.dir().resolve(RunRecord.TRACE)), withoutTiming(b.dir().resolve(RunRecord.TRACE)));
+        assertEquals(Files.readString(a.dir().resolve(RunRecord.EVAL)), Files.readString(b.dir().resolve(RunRecord.EVAL)));
+        assertNotEquals(withoutTiming(a.dir().resolve(RunRecord.TRACE)), withoutTiming(c.dir().resolve(RunRecord.TRACE)));
+        assertEquals(100, a.finalEval().count()); // 10 test examples per class
+    }
+
+    @Test
+    void completeRecordIsNotOverwrittenWithoutForce() {
+        RunResult a = run(1, "x");
+        assertEquals("ok", a.status());
+        UserError e = org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> run(1, "x"));
+        assertTrue(e.getMessage().contains("--force"), e.getMessage());
+    }
+
+    @Test
+    void divergenceIsRecordedNotThrown() {
+        RunConfig c = new RunConfig("test", "mnist", "sgd", Map.of("lr", "1e30", "optimizer", "sgd"), 20, 16, 0, 500, 1, 20, 10, 2,
+                null, tmp.resolve("div"), false);
+        RunResult r = Runner.run(c, List.of("test"), true);
+        assertEquals("diverged", r.status());
+        assertEquals("diverged", RunRecord.status(r.dir()));
+        assertTrue(r.message().contains("diverged at step"), r.message());
+    }
+}
