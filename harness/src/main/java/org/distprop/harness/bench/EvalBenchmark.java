@@ -1,0 +1,53 @@
+package org.distprop.harness.bench;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.distprop.datasets.Batches;
+import org.distprop.datasets.DataDir;
+import org.distprop.datasets.Dataset;
+import org.distprop.datasets.DatasetSpec;
+import org.distprop.methods.DatasetInfo;
+import org.distprop.methods.Evaluation;
+import org.distprop.methods.Hyperparams;
+import org.distprop.methods.MethodContext;
+import org.distprop.methods.MethodFactory;
+import org.distprop.methods.MethodRegistry;
+import org.distprop.methods.TrainingMethod;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** Milliseconds to evaluate the MNIST network on the full 10,000-image test split. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class EvalBenchmark {
+    @Param({"1000"})
+    public int evalBatchSize;
+
+    private TrainingMethod m;
+    private Dataset d;
+
+    @Setup
+    public void setUp() {
+        d = DatasetSpec.load("mnist", DataDir.resolve(null));
+        MethodFactory f = MethodRegistry.get("sgd");
+        m = f.create(new MethodContext(DatasetInfo.of(d), Hyperparams.resolve("sgd", f.hyperparameters("mnist"), Map.of()), 1L, 0));
+    }
+
+    @Benchmark
+    public Evaluation fullTestSet() {
+        return m.evaluate(Batches.inOrder(d.test(), evalBatchSize));
+    }
+
+    @TearDown
+    public void tearDown() {
+        m.close();
+    }
+}
