@@ -15,7 +15,8 @@ import org.distprop.reports.store.ResultsStore;
 
 /**
  * A sweep's history.jsonl: one JSON line per trial {"trial","params","objective","status","record"}
- * (brief, "Results store layout"). Trials whose record's manifest names another profile are dropped.
+ * (brief, "Results store layout"). Trials of another profile (the line's "profile" key if it has one, else
+ * the profile in the trial record's manifest) are dropped.
  */
 public record SweepHistory(Path file, List<Trial> trials) {
     public record Trial(int trial, Map<String, JsonNode> params, double objective, String status, String record) {
@@ -50,7 +51,9 @@ public record SweepHistory(Path file, List<Trial> trials) {
                 n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
                 JsonNode obj = n.path("objective");
                 String record = n.path("record").isTextual() ? n.path("record").asText() : null;
-                String recordProfile = profile == null || record == null ? null : recordProfile(results, file, record);
+                String recordProfile = profile == null ? null
+                        : n.path("profile").isTextual() ? n.path("profile").asText()
+                        : record == null ? null : recordProfile(results, file, record);
                 if (recordProfile != null && !recordProfile.equals(profile)) {
                     continue;
                 }
