@@ -21,6 +21,7 @@ import org.distprop.reports.html.IndexPage;
 import org.distprop.reports.html.ProvenanceSummary;
 import org.distprop.reports.store.ResultsStore;
 import org.distprop.reports.table.Claims;
+import org.distprop.reports.table.CurveTargets;
 import org.distprop.reports.table.Directional;
 import org.distprop.reports.table.Table1;
 import org.distprop.reports.table.TableFormats;
@@ -57,6 +58,7 @@ public final class Report {
         List<Directional.Result> dir = Directional.test(claims, rows);
         write(out.resolve("table1.md"), TableFormats.markdown(rows, dir, claims, profileName));
         String tableHtml = TableFormats.html(rows, dir, claims, profileName);
+        String targetsHtml = CurveTargets.html(CurveTargets.compute(store, CurveTargets.load(claimsFile)), claims.curveTargetsNote());
         write(out.resolve("table1.html"), "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Table 1</title></head><body>\n"
                 + tableHtml + "</body></html>\n");
         write(out.resolve("table1.tex"), TableFormats.latex(rows, claims, profileName));
@@ -81,7 +83,7 @@ public final class Report {
         counts.put("Runs not averaged in (diverged, failed, unfinished)", notOk + " of " + store.all().size() + " records; listed under each table and figure");
         String reRender = "./distprop report --results " + results + " --out " + out + (profile == null ? "" : " --profile " + profile);
         IndexPage.Content content = new IndexPage.Content(profileName, profileNote(profile),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), results.toString(), figs, rebuild, tableHtml, counts,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), results.toString(), figs, rebuild, tableHtml + targetsHtml, counts,
                 ProvenanceSummary.of(store.all(), store.unreadable()), reRender);
         Path index = out.resolve("index.html");
         write(index, IndexPage.render(content, out));

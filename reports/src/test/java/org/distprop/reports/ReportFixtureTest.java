@@ -63,6 +63,9 @@ class ReportFixtureTest {
         assertTrue(!index.contains("src=\"http") && !index.contains("<script"), "offline, no scripts");
         assertTrue(index.contains("Profile: <b>quick</b>"));
         assertTrue(index.contains("0123456789ab"), "provenance: git commit");
+        // Fig. 2/3 paper targets at iteration 6496: fixture runs stop at step 90, MNIST GDA has no fig3 run
+        assertTrue(index.contains("<td>fig3</td><td>MNIST</td><td>GDA</td><td>test error</td><td>0.4867 (6496)</td><td>NOT RUN</td>"));
+        assertTrue(index.contains("runs end before step 6496"));
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.distprop.reports.store.ResultsStore;
  * Table 1 cells with the rule and tolerance of their verdicts, and directional claims.
  */
 public record Claims(String source, String experiment, String verdictRule, double tolerance, String toleranceNote,
-                     String directionalRule, double alpha, List<Cell> cells, List<Directional> directional) {
+                     String directionalRule, double alpha, List<Cell> cells, List<Directional> directional,
+                     String curveTargetsNote) {
     public static final String RESOURCE = "/org/distprop/reports/paper-claims.json";
 
     public record Cell(String dataset, String method, String metric, double paperAccuracy, String paperDefect, String note) {
@@ -43,7 +44,7 @@ public record Claims(String source, String experiment, String verdictRule, doubl
             }
             return new Claims(n.path("source").asText(), n.path("experiment").asText("table1"), n.path("verdict_rule").asText(),
                     n.path("tolerance").asDouble(), n.path("tolerance_note").asText(""), n.path("directional_rule").asText(),
-                    n.path("alpha").asDouble(0.05), cells, dir);
+                    n.path("alpha").asDouble(0.05), cells, dir, n.path("curve_targets_note").asText(""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read claims file " + (file == null ? RESOURCE : file), e);
         }
