@@ -34,6 +34,7 @@ final class BandFigure {
         List<String> skipped = new ArrayList<>();
         List<XYChart> panels = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
+        int maxLines = 0;
         for (String ds : datasets(cells.keySet())) {
             if (spec.datasetOnly() != null && !spec.datasetOnly().equals(ds)) {
                 continue;
@@ -82,7 +83,14 @@ final class BandFigure {
                 lines.add(() -> Charts.line(c, name, Methods.color(m), x, y));
             }
             lines.forEach(Runnable::run); // lines after all bands, so no band hides a line
+            maxLines = Math.max(maxLines, lines.size());
             panels.add(c);
+        }
+        if (maxLines > 4) { // a horizontal legend of more entries runs off the panel; same layout in every panel
+            for (XYChart c : panels) {
+                c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+                c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+            }
         }
         if (panels.isEmpty()) {
             return FigureReport.notRun(spec.id(), spec.title(), "NOT RUN: no completed run with this curve under results/"
