@@ -1,0 +1,53 @@
+package org.distprop.reports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.distprop.reports.figures.FigureReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `distprop report`: re-renders figures, Table 1 and index.html from the results store (no training). */
+@Command(name = "distprop report", mixinStandardHelpOptions = true,
+        description = "Render Fig. 2/3/4, the beyond-the-paper figures, Table 1 (md/html/tex) and index.html from a results store.")
+public final class ReportMain implements Callable<Integer> {
+    @Option(names = "--results", description = "results store to read (default: ${DEFAULT-VALUE})", defaultValue = "results")
+    Path results;
+
+    @Option(names = "--out", description = "output directory (default: <results>/report)")
+    Path out;
+
+    @Option(names = "--profile", description = "only records of this scale profile (ci, quick, paper); default: the profile most records name")
+    String profile;
+
+    @Option(names = "--claims", description = "claims file (default: the checked-in paper-claims.json)")
+    Path claims;
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new ReportMain());
+        cl.setExecutionExceptionHandler((e, c, p) -> {
+            System.err.println("distprop: error: " + e.getMessage());
+            return 2;
+        });
+        System.exit(cl.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(results)) {
+            System.err.println("distprop: error: no results store at " + results + "; run experiments first (make quick) or pass --results DIR");
+            return 2;
+        }
+        Path dir = out == null ? results.resolve("report") : out;
+        Report.Summary s = Report.render(results, dir, profile, claims);
+        System.out.println("profile: " + s.profile());
+        for (FigureReport f : s.figures()) {
+            System.out.println((f.rendered() ? "  rendered  " : "  NOT RUN   ") + f.id() + (f.rendered() ? " (png, svg, csv)" : ": " + f.caption())
+                    + (f.excluded().isEmpty() ? "" : " [" + f.excluded().size() + " runs not averaged]"));
+        }
+        System.out.println("  table1    " + Report.count(s.table().stream().map(r -> r.verdict()).toList()) + " (md, html, tex)");
+        System.out.println("report: " + s.index());
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package org.distprop.reports.figures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.distprop.reports.store.ResultsStore;
+
+/**
+ * A sweep's history.jsonl: one JSON line per trial {"trial","params","objective","status","record"}
+ * (brief, "Results store layout"). Trials of another profile (the line's "profile" key if it has one, else
+ * the profile in the trial record's manifest) are dropped.
+ */
+public record SweepHistory(Path file, List<Trial> trials) {
+    public record Trial(int trial, Map<String, JsonNode> params, double objective, String status, String record) {
+        public boolean ok() {
+            return "ok".equals(status) && !Double.isNaN(objective);
+        }
+    }
+
+    /** The first history.jsonl under results/<experiment>/ (the sweep dir), or null. */
+    public static SweepHistory find(Path results, String experiment, String profile) {
+        Path dir = results.resolve(experiment);
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            Path f = s.filter(p -> p.getFileName().toString().equals("history.jsonl")).sorted().findFirst().orElse(null);
+            return f == null ? null : read(f, results, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static SweepHistory read(Path file, Path results, String profile) {
+        List<Trial> trials = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = ResultsStore.JSON.readTree(line);
+                Map<String, JsonNode> params = new LinkedHashMap<>();
+                n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+                JsonNode obj = n.path("objective");
+                String record = n.path("record").isTextual() ? n.path("record").asText() : null;
+                String recordProfile = profile == null ? null
+                        : n.path("profile").isTextual() ? n.path("profile").asText()
+                        : record == null ? null : recordProfile(results, file, record);
+                if (recordProfile != null && !recordProfile.equals(profile)) {
+                    continue;
+                }
+                trials.add(new Trial(n.path("trial").asInt(trials.size()), params, obj.isNumber() ? obj.asDouble() : Double.NaN,
+                        n.path("status").asText("unknown"), record));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sweep history " + file, e);
+        }
+        return new SweepHistory(file, trials);
+    }
+
+    /** The trial record's profile, or null when the record or its profile key is absent (trial kept). */
+    private static String recordProfile(Path results, Path file, String record) {
+        for (Path base : List.of(results, file.getParent(), results.getParent() == null ? results : results.getParent())) {
+            Path m = base.resolve(record).resolve("manifest.json");
+            if (Files.isRegularFile(m)) {
+                try {
+                    JsonNode p = ResultsStore.JSON.readTree(m.toFile()).path("profile");
+                    return p.isTextual() ? p.asText() : null;
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}

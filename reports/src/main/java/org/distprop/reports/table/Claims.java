@@ -1,0 +1,52 @@
+package org.distprop.reports.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.distprop.reports.store.ResultsStore;
+
+/**
+ * The paper's claims, from the one checked-in claims file (src/main/resources/.../paper-claims.json):
+ * Table 1 cells with the rule and tolerance of their verdicts, and directional claims.
+ */
+public record Claims(String source, String experiment, String verdictRule, double tolerance, String toleranceNote,
+                     String directionalRule, double alpha, List<Cell> cells, List<Directional> directional,
+                     String curveTargetsNote) {
+    public static final String RESOURCE = "/org/distprop/reports/paper-claims.json";
+
+    public record Cell(String dataset, String method, String metric, double paperAccuracy, String paperDefect, String note) {
+    }
+
+    public record Directional(String dataset, String metric, String better, String worse, String source) {
+    }
+
+    /** The checked-in claims, or {@code file} when given. */
+    public static Claims load(Path file) {
+        try (InputStream in = file == null ? Claims.class.getResourceAsStream(RESOURCE) : Files.newInputStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("claims resource " + RESOURCE + " missing from the class path");
+            }
+            JsonNode n = ResultsStore.JSON.readTree(in);
+            List<Cell> cells = new ArrayList<>();
+            for (JsonNode c : n.path("cells")) {
+                cells.add(new Cell(c.path("dataset").asText(), c.path("method").asText(), c.path("metric").asText("top1"),
+                        c.path("paper_accuracy").asDouble(Double.NaN), c.path("paper_defect").asText(""), c.path("note").asText("")));
+            }
+            List<Directional> dir = new ArrayList<>();
+            for (JsonNode d : n.path("directional")) {
+                dir.add(new Directional(d.path("dataset").asText(), d.path("metric").asText("top1"), d.path("better").asText(),
+                        d.path("worse").asText(), d.path("source").asText("")));
+            }
+            return new Claims(n.path("source").asText(), n.path("experiment").asText("table1"), n.path("verdict_rule").asText(),
+                    n.path("tolerance").asDouble(), n.path("tolerance_note").asText(""), n.path("directional_rule").asText(),
+                    n.path("alpha").asDouble(0.05), cells, dir, n.path("curve_targets_note").asText(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read claims file " + (file == null ? RESOURCE : file), e);
+        }
+    }
+}

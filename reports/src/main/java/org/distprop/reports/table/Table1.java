@@ -1,0 +1,105 @@
+package org.distprop.reports.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.distprop.reports.figures.Methods;
+import org.distprop.reports.stats.Stats;
+import org.distprop.reports.store.CsvTable;
+import org.distprop.reports.store.ResultsStore;
+import org.distprop.reports.store.RunInfo;
+
+/**
+ * Table 1 computed from results/table1/: per (dataset, method, metric) the final test accuracy over
+ * completed seeds (mean, sample std, n, best), the final defect, the paper's value, the difference
+ * and a verdict (rule in the claims file). Runs that are not ok are counted and listed, never averaged.
+ */
+public final class Table1 {
+    public static final String REPRODUCED = "REPRODUCED";
+    public static final String NOT_REPRODUCED = "NOT REPRODUCED";
+    public static final String NOT_RUN = "NOT RUN";
+    public static final String NO_PAPER_VALUE = "no paper value";
+
+    public record Row(String dataset, String method, String metric, int ok, int notOk, String notOkSummary,
+                      double mean, double std, double best, double defect, double paper, String paperDefect,
+                      String verdict, String note, List<String> excluded, double[] values) {
+        public double difference() {
+            return mean - paper;
+        }
+    }
+
+    private Table1() {
+    }
+
+    public static List<Row> compute(ResultsStore store, Claims claims) {
+        Map<String, Map<String, ResultsStore.Cell>> cells = ResultsStore.cells(store.experiment(claims.experiment()));
+        List<Row> rows = new ArrayList<>();
+        Set<String> claimed = new LinkedHashSet<>();
+        for (Claims.Cell c : claims.cells()) {
+            claimed.add(c.dataset() + "/" + c.method());
+            ResultsStore.Cell cell = cells.getOrDefault(c.dataset(), Map.of()).get(c.method());
+            rows.add(row(c.dataset(), c.method(), c.metric(), cell, c.paperAccuracy(), c.paperDefect(), c.note(), claims.tolerance()));
+        }
+        // cells we ran that the paper has no value for (e.g. OAM, DTP on MNIST): shown, no verdict
+        for (String ds : cells.keySet()) {
+            for (String m : Methods.sorted(cells.get(ds).keySet())) {
+                if (!claimed.contains(ds + "/" + m)) {
+                    rows.add(row(ds, m, "top1", cells.get(ds).get(m), Double.NaN, "", "", claims.tolerance()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static Row row(String ds, String method, String metric, ResultsStore.Cell cell, double paper, String paperDefect,
+                   String note, double tolerance) {
+        List<RunInfo> ok = cell == null ? List.of() : cell.ok();
+        List<RunInfo> bad = cell == null ? List.of() : cell.excluded();
+        double[] acc = ok.stream().mapToDouble(r -> accuracy(r, metric)).filter(v -> !Double.isNaN(v)).toArray();
+        double[] defect = ok.stream().mapToDouble(Table1::finalDefect).filter(v -> !Double.isNaN(v)).toArray();
+        double mean = Stats.mean(acc);
+        double std = Stats.sampleStd(acc);
+        String verdict;
+        if (acc.length == 0) {
+            verdict = Double.isNaN(paper) ? NO_PAPER_VALUE : NOT_RUN;
+        } else if (Double.isNaN(paper)) {
+            verdict = NO_PAPER_VALUE;
+        } else {
+            double diff = Math.abs(mean - paper);
+            boolean inBand = !Double.isNaN(std) && diff <= 2 * std;
+            verdict = inBand || diff <= tolerance ? REPRODUCED : NOT_REPRODUCED;
+        }
+        List<String> excluded = bad.stream().map(RunInfo::describeExclusion).toList();
+        return new Row(ds, method, metric, acc.length, bad.size(), summary(bad), mean, std, Stats.max(acc),
+                Stats.mean(defect), paper, paperDefect, verdict, note, excluded, acc);
+    }
+
+    /** "1 diverged, 1 failed" */
+    static String summary(List<RunInfo> bad) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        bad.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
+    }
+
+    /** Final test accuracy: the manifest's final value, else the last row of eval.csv. */
+    public static double accuracy(RunInfo r, String metric) {
+        double v = r.finalValue("test_" + metric);
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        CsvTable.Series s = CsvTable.read(r.eval()).series("step", metric);
+        return s.size() == 0 ? Double.NaN : s.y()[s.size() - 1];
+    }
+
+    /** Final batch mean |defect| of split 0: the manifest's final value, else the trace's last value. */
+    static double finalDefect(RunInfo r) {
+        double v = r.finalValue("mean_abs_defect");
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        CsvTable.Series s = CsvTable.read(r.trace()).series("step", "h0_mean_abs_defect");
+        return s.size() == 0 ? Double.NaN : s.y()[s.size() - 1];
+    }
+}
