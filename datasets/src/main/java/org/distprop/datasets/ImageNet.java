@@ -45,8 +45,12 @@ public final class ImageNet {
         Path val = root.resolve("val");
         boolean hasTrain = Files.isDirectory(train);
         boolean hasVal = Files.isDirectory(val);
+        if (!hasVal && ImageNetTars.present(root)) {
+            return fromTars(root);
+        }
         if (!hasVal) {
             throw new DataException("wrong layout in " + root + ": expected " + val + "/<wnid>/*.JPEG (and train/<wnid>/*.JPEG)"
+                    + " or the official " + ImageNetTars.VAL_TAR + " (and " + ImageNetTars.TRAIN_TAR + ")"
                     + (hasTrain ? "; only train/ was found" : ""));
         }
         List<String> classes = classFolders(hasTrain ? train : val);
@@ -61,6 +65,24 @@ public final class ImageNet {
                 new DecodingSplit(ImageStore.of(tr.files), tr.labels, true, CROP, RESIZE, skipped),
                 new DecodingSplit(ImageStore.of(te.files), te.labels, false, CROP, RESIZE, skipped),
                 sums, () -> List.copyOf(skipped));
+    }
+
+    /** The official archives, read in place (see {@link ImageNetTars}). */
+    static Dataset fromTars(Path root) {
+        Path trainTar = root.resolve(ImageNetTars.TRAIN_TAR);
+        boolean hasTrain = Files.isRegularFile(trainTar);
+        ImageNetTars.Part tr = hasTrain ? ImageNetTars.train(trainTar) : null;
+        ImageNetTars.Part te = ImageNetTars.val(root, hasTrain ? tr.classes() : null);
+        if (!hasTrain) {
+            tr = te;
+        }
+        Set<String> skipped = new ConcurrentSkipListSet<>();
+        String source = "ImageNet ILSVRC-2012 official tar files in " + root.toAbsolutePath() + " (" + te.classes().size()
+                + " classes, " + tr.labels().length + " train / " + te.labels().length + " val images"
+                + (hasTrain ? "" : "; no " + ImageNetTars.TRAIN_TAR + ": train split = val images, smoke tests only") + ")";
+        return new BasicDataset("imagenet", source, te.classes().size(), new ImageShape(CROP, CROP, 3),
+                new DecodingSplit(tr.store(), tr.labels(), true, CROP, RESIZE, skipped),
+                new DecodingSplit(te.store(), te.labels(), false, CROP, RESIZE, skipped), Map.of(), () -> List.copyOf(skipped));
     }
 
     /** Sorted class folder names of {@code dir}; an error if there are none. */
