@@ -5,7 +5,9 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -24,16 +26,37 @@ public final class ImageDecoder {
     private ImageDecoder() {
     }
 
-    /** Decodes {@code data}; {@code name} (file or entry) is used in the error message. */
+    /**
+     * Decodes {@code data}; {@code name} (file or entry) is used in the error message. A truncated
+     * JPEG is an error, as in PIL ("image file is truncated"), although the JDK would only warn and
+     * fill the missing rows with gray; other decoder warnings are ignored, as PIL does.
+     */
     public static RgbImage decode(byte[] data, String name) {
-        try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(data));
-            if (img == null) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+            Iterator<ImageReader> it = ImageIO.getImageReaders(in);
+            if (!it.hasNext()) {
                 throw new DataException("cannot decode image " + name + ": not a JPEG/PNG/GIF/BMP file");
             }
-            return toRgb(img);
+            ImageReader reader = it.next();
+            try {
+                reader.setInput(in, true, true);
+                List<String> truncated = new ArrayList<>();
+                reader.addIIOReadWarningListener((src, w) -> {
+                    String l = w.toLowerCase(java.util.Locale.ROOT);
+                    if (l.contains("truncated") || l.contains("premature end")) {
+                        truncated.add(w);
+                    }
+                });
+                BufferedImage img = reader.read(0);
+                if (!truncated.isEmpty()) {
+                    throw new DataException("cannot decode image " + name + ": file is truncated (" + truncated.get(0) + ")");
+                }
+                return toRgb(img);
+            } finally {
+                reader.dispose();
+            }
         } catch (javax.imageio.IIOException e) {
-            // the JDK JPEG reader refuses 4-channel (CMYK/YCCK) images in read(); readRaster works
+            // older JDK JPEG readers refuse 4-channel (CMYK/YCCK) images in read(); readRaster works
             RgbImage cmyk = tryCmyk(data);
             if (cmyk != null) {
                 return cmyk;

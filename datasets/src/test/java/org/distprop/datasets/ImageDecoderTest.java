@@ -93,6 +93,21 @@ class ImageDecoderTest {
     }
 
     @Test
+    void truncatedJpegIsAnErrorNotAGrayFilledImage() throws Exception {
+        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                img.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8 | 77);
+            }
+        }
+        byte[] full = encode(img, "jpg");
+        ImageDecoder.decode(full, "whole.jpg");
+        byte[] cut = java.util.Arrays.copyOf(full, full.length * 2 / 3);
+        DataException e = assertThrows(DataException.class, () -> ImageDecoder.decode(cut, "half.JPEG"));
+        assertTrue(e.getMessage().contains("half.JPEG") && e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
     void garbageIsAClearErrorNamingTheFile() {
         DataException e = assertThrows(DataException.class,
                 () -> ImageDecoder.decode("not an image".getBytes(), "/data/n01/broken.JPEG"));
