@@ -20,4 +20,12 @@ public interface Dataset {
 
     /** File name to sha256 of every file the data was read from (for provenance). */
     Map<String, String> checksums();
+
+    /**
+     * Files that could not be read and were left out (reported once, not fatal); may grow while a
+     * lazily decoding split is used, so read it after training.
+     */
+    default java.util.List<String> skippedFiles() {
+        return java.util.List.of();
+    }
 }

@@ -22,6 +22,17 @@ public final class Subsets {
         return Arrays.copyOf(keep, n);
     }
 
+    /**
+     * {@code n} distinct indices drawn uniformly from the split with a seeded permutation, returned in
+     * dataset order (a fixed, class-balanced-in-expectation subset for the small profiles).
+     */
+    public static int[] seededSample(Split split, int n, long seed) {
+        int[] perm = Batcher.permutation(split.size(), new java.util.SplittableRandom(Batcher.mix(seed, 0x5AB5E7L)));
+        int[] keep = Arrays.copyOf(perm, Math.min(n, perm.length));
+        Arrays.sort(keep);
+        return keep;
+    }
+
     /** A view of {@code base} restricted to {@code keep}; example i of the view is keep[i] of the base. */
     public static Split view(Split base, int[] keep) {
         return new Split() {
@@ -56,6 +67,6 @@ public final class Subsets {
         Split tr = view(d.train(), firstPerClass(d.train(), d.numClasses(), trainPerClass));
         Split te = view(d.test(), firstPerClass(d.test(), d.numClasses(), testPerClass));
         String src = d.source() + ", subset: first " + trainPerClass + "/" + testPerClass + " per class (train/test)";
-        return new IdxDataset(d.name(), src, d.numClasses(), d.shape(), tr, te, d.checksums());
+        return new BasicDataset(d.name(), src, d.numClasses(), d.shape(), tr, te, d.checksums(), d::skippedFiles);
     }
 }

@@ -10,6 +10,7 @@ import org.distprop.datasets.Batch;
 import org.distprop.datasets.Batcher;
 import org.distprop.datasets.Batches;
 import org.distprop.datasets.DataDir;
+import org.distprop.datasets.DataLocations;
 import org.distprop.datasets.Dataset;
 import org.distprop.datasets.DatasetSpec;
 import org.distprop.datasets.Subsets;
@@ -74,7 +75,7 @@ public final class Runner {
             throw new UserError(out + " already holds a complete run record; pass --force to overwrite it or choose another --out");
         }
         Path dataDir = DataDir.resolve(c.dataDir());
-        Dataset full = DatasetSpec.load(c.dataset(), dataDir);
+        Dataset full = DatasetSpec.load(c.dataset(), new DataLocations(dataDir, c.cifarDir(), c.imagenetDir()));
         Dataset data = (c.trainPerClass() > 0 || c.testPerClass() > 0)
                 ? Subsets.firstPerClass(full, positiveOr(c.trainPerClass()), positiveOr(c.testPerClass())) : full;
 
@@ -135,7 +136,7 @@ public final class Runner {
                     if (last != null) {
                         fin.put("test_loss", last.loss());
                         fin.put("test_top1", last.top1());
-                        fin.put("test_top5", last.top5());
+                        fin.put("test_top5", data.numClasses() >= 5 ? last.top5() : null); // top-5 of < 5 classes is trivially 1
                     }
                     rec.put("final", fin);
                 }
@@ -149,6 +150,9 @@ public final class Runner {
             rec.put("finished", Instant.now().toString());
             rec.put("wall_seconds", wall);
             rec.put("peak_rss_bytes", Provenance.peakRssBytes());
+            List<String> skipped = data.skippedFiles(); // unreadable images left out (found while decoding)
+            rec.put("skipped_files", skipped.size());
+            rec.put("skipped_file_names", skipped.subList(0, Math.min(100, skipped.size())));
             rec.finish(status, message);
             return new RunResult(status, message, out, last, wall);
         }

@@ -19,7 +19,8 @@ public final class RunCommand implements Callable<Integer> {
             completionCandidates = MethodNames.class)
     String method;
 
-    @Option(names = "--dataset", required = true, description = "dataset: mnist")
+    @Option(names = "--dataset", required = true,
+            description = "dataset: mnist, cifar10, imagenet, imagenet-synthetic (random pixels, benchmarks only), idx:<dir>")
     String dataset;
 
     @Option(names = "--steps", required = true, description = "training iterations (minibatches)")
@@ -57,6 +58,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
     Path dataDir;
 
+    @Option(names = "--cifar-dir", description = "CIFAR-10: official cifar-10-batches-bin directory or the JPEG zip "
+            + "(default: $DISTPROP_CIFAR10_DIR, a fetched copy in the data dir, else shared/datasets/cifar10-jpeg.zip)")
+    Path cifarDir;
+
+    @Option(names = "--imagenet-dir", description = "ImageNet ImageFolder root with train/ and val/ <wnid> folders (default: $DISTPROP_IMAGENET_DIR)")
+    Path imagenetDir;
+
     @Option(names = "--results", defaultValue = "results", description = "results store root, used when --out is not given (default: ${DEFAULT-VALUE})")
     Path results;
 
@@ -82,10 +90,10 @@ public final class RunCommand implements Callable<Integer> {
             overrides.put(MethodRegistry.get(method).primaryLearningRate(), Double.toString(lr));
         }
         RunConfig c = new RunConfig("runs", dataset, method, overrides, steps, batchSize, evalEvery, evalBatchSize, seed,
-                trainPerClass, testPerClass, threads, dataDir, null, force);
+                trainPerClass, testPerClass, threads, dataDir, null, force, cifarDir, imagenetDir);
         Path dir = out != null ? out : Runner.defaultOut(results, c);
         c = new RunConfig(c.experiment(), dataset, method, overrides, steps, batchSize, evalEvery, evalBatchSize, seed,
-                trainPerClass, testPerClass, threads, dataDir, dir, force);
+                trainPerClass, testPerClass, threads, dataDir, dir, force, cifarDir, imagenetDir);
         RunResult r = Runner.run(c, List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet);
         if (r.finalEval() != null) {
             System.out.printf(java.util.Locale.ROOT, "%s %s seed %d: status %s, test top-1 %.4f top-5 %.4f loss %.4f (%d examples), %.1f s -> %s%n",

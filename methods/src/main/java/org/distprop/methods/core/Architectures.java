@@ -9,7 +9,7 @@ import org.distprop.methods.DatasetInfo;
  * {@code reluAtSplit} keeps the ReLU at the end of the first block (all methods but DistProp).
  */
 public final class Architectures {
-    public static final List<String> NAMES = List.of("mnist-cnn", "mlp");
+    public static final List<String> NAMES = List.of("mnist-cnn", "mlp", "cifar-lenet", "alexnet");
 
     private Architectures() {
     }
@@ -29,6 +29,8 @@ public final class Architectures {
         return switch (name) {
             case "mnist-cnn" -> mnistCnn(in, c, reluAtSplit);
             case "mlp" -> mlp(in, c, List.of(256, 256), reluAtSplit);
+            case "cifar-lenet" -> cifarLenet(in, c, reluAtSplit);
+            case "alexnet" -> alexnet(in, c);
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; valid: " + String.join(", ", NAMES));
         };
     }
@@ -56,5 +58,37 @@ public final class Architectures {
             }
         }
         return new Architecture("mlp", in, classes, List.of(f0, List.of(new Layer.Dense(classes))));
+    }
+
+    /**
+     * PyTorch CIFAR-tutorial LeNet, split at 84 (method-spec §1.3): conv6k5-relu-pool2-conv16k5-relu-
+     * pool2-flatten-fc120-relu-fc84-[relu] | fc10.
+     */
+    public static Architecture cifarLenet(long[] in, int classes, boolean reluAtSplit) {
+        List<Layer> f0 = new ArrayList<>(List.of(new Layer.Conv(6, 5, 1, 0), new Layer.Relu(), new Layer.MaxPool(2, 2),
+                new Layer.Conv(16, 5, 1, 0), new Layer.Relu(), new Layer.MaxPool(2, 2), new Layer.Flatten(),
+                new Layer.Dense(120), new Layer.Relu(), new Layer.Dense(84)));
+        if (reluAtSplit) {
+            f0.add(new Layer.Relu());
+        }
+        return new Architecture("cifar-lenet", in, classes, List.of(f0, List.of(new Layer.Dense(classes))));
+    }
+
+    /**
+     * torchvision 0.8 AlexNet without the adaptive average pool (the identity at 224x224), split after
+     * the convolutional features at 9216 (method-spec §1.4). The split is a max-pool of ReLUs, so
+     * there is no ReLU to remove for DistProp and {@code reluAtSplit} does not apply. No LRN.
+     */
+    public static Architecture alexnet(long[] in, int classes) {
+        List<Layer> features = List.of(
+                new Layer.Conv(64, 11, 4, 2), new Layer.Relu(), new Layer.MaxPool(3, 2),
+                new Layer.Conv(192, 5, 1, 2), new Layer.Relu(), new Layer.MaxPool(3, 2),
+                new Layer.Conv(384, 3, 1, 1), new Layer.Relu(),
+                new Layer.Conv(256, 3, 1, 1), new Layer.Relu(),
+                new Layer.Conv(256, 3, 1, 1), new Layer.Relu(), new Layer.MaxPool(3, 2), new Layer.Flatten());
+        List<Layer> classifier = List.of(
+                new Layer.Dropout(0.5f), new Layer.Dense(4096), new Layer.Relu(),
+                new Layer.Dropout(0.5f), new Layer.Dense(4096), new Layer.Relu(), new Layer.Dense(classes));
+        return new Architecture("alexnet", in, classes, List.of(features, classifier));
     }
 }
