@@ -33,6 +33,11 @@ final class TabularMethod extends PrimalDualMethod {
     TabularMethod(MethodContext ctx, Kind kind) {
         super(ctx);
         Hyperparams hp = ctx.hp();
+        if (ctx.data().train() == null) {
+            // checked before any graph is built, so nothing is left open
+            throw new IllegalArgumentException("per-example states are initialised from the training data; build the "
+                    + "MethodContext with DatasetInfo.of(dataset) so it carries the training split");
+        }
         Architecture arch = Architectures.build(hp.getString("arch"), ctx.data(), true);
         Network net = new Network(tf, arch, seeds, "");
         int h = (int) arch.blockOutShape(0)[0];
@@ -73,10 +78,6 @@ final class TabularMethod extends PrimalDualMethod {
     /** One forward pass of f_0 over the whole training split, writing row i with f_0(x_i). */
     private void initialiseStates(Op init) {
         Split train = ctx.data().train();
-        if (train == null) {
-            throw new IllegalArgumentException("per-example states are initialised from the training data; build the "
-                    + "MethodContext with DatasetInfo.of(dataset) so it carries the training split");
-        }
         if (train.size() != states.rows()) {
             throw new IllegalArgumentException("training split has " + train.size() + " examples, DatasetInfo says " + states.rows());
         }
