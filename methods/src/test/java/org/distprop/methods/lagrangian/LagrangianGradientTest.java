@@ -30,6 +30,7 @@ class LagrangianGradientTest {
         "distprop, per_feature",
         "distprop, l1_mean",
         "distprop, prototype_axis",
+        "distprop, paper_init_fixed_noise_per_class",
     })
     void objectiveGradientMatchesFiniteDifferences(String method, String variant) {
         Split train = TinyProblem.split(24, 3);
@@ -39,6 +40,9 @@ class LagrangianGradientTest {
         }
         if ("prototype_axis".equals(variant)) {
             hp.put("loss_form", "prototype_axis");
+        }
+        if ("paper_init_fixed_noise_per_class".equals(variant)) {
+            hp.putAll(Map.of("init", "paper", "noise", "fixed", "multipliers", "per_class", "defect_form", "l1_sum"));
         }
         if (method.equals("distprop")) {
             hp.put("num_samples", "4");
