@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class StepBenchmark {
-    @Param({"sgd"})
+    @Param({"sgd", "regularized", "gda", "extraprop", "distprop"})
     public String method;
 
     @Param({"64", "256"})

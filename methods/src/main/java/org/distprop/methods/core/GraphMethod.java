@@ -151,6 +151,45 @@ public abstract class GraphMethod implements TrainingMethod {
         }
     }
 
+    /**
+     * Runs {@code targets} on one batch outside the training loop (initialisation passes such as
+     * ExtraProp's state init); does not advance the step counter.
+     */
+    protected final void runOnce(Batch b, List<? extends org.tensorflow.op.Op> targets) {
+        try (Feed f = new Feed(b, 0)) {
+            var r = f.runner();
+            targets.forEach(r::addTarget);
+            r.run().close();
+        }
+    }
+
+    /**
+     * The current values of a float tensor, flattened (diagnostics and tests); {@code b} feeds the
+     * placeholders when the tensor depends on them, else may be null. Does not advance the step.
+     */
+    protected final float[] fetchFloats(Operand<TFloat32> t, Batch b) {
+        Feed f = b == null ? null : new Feed(b, 0);
+        try (Result r = (f == null ? session.runner() : f.runner()).fetch(t).run()) {
+            TFloat32 v = (TFloat32) r.get(0);
+            float[] out = new float[(int) v.shape().size()];
+            v.copyTo(DataBuffers.of(out, false, false));
+            return out;
+        } finally {
+            if (f != null) {
+                f.close();
+            }
+        }
+    }
+
+    /** Overwrites a variable's values (tests: set multipliers/states to chosen points). */
+    protected final void assignFloats(org.tensorflow.op.core.Variable<TFloat32> v, float[] values) {
+        var p = tf.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+        var assign = tf.assign(v, p);
+        try (TFloat32 t = TFloat32.tensorOf(v.shape(), DataBuffers.of(values, true, false))) {
+            session.runner().feed(p, t).addTarget(assign).run().close();
+        }
+    }
+
     /** Reads a float scalar from a result. */
     protected static double scalar(Result r, int i) {
         return ((TFloat32) r.get(i)).getFloat();

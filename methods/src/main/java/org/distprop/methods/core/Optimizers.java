@@ -7,6 +7,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The update rules, in one place. Adagrad is PyTorch's (lr_decay 0, initial accumulator 0,
@@ -56,5 +57,47 @@ public final class Optimizers {
             ops.add(tf.train.applyGradientDescent(vars.get(i), lrT, grads.get(i)));
         }
         return ops;
+    }
+
+    /**
+     * Sparse-row Adagrad on the rows {@code idx} of a table (SparseApplyAdagradV2): only those rows
+     * of the table and of its accumulator change. {@code grad} is the gradient w.r.t. the GATHERED
+     * rows (tensorflow-java-notes §2.2); {@code idx} must hold unique indices.
+     */
+    public static Op sparseAdagrad(Ops tf, Variable<TFloat32> table, Variable<TFloat32> acc, Operand<TFloat32> grad,
+                                   Operand<TInt32> idx, float lr) {
+        return tf.train.sparseApplyAdagrad(table, acc, tf.constant(lr), tf.constant(ADAGRAD_EPS), grad, idx);
+    }
+
+    /**
+     * Sparse-row plain SGD step {@code table[idx] += step * grad} (step = -lr for descent, +lr for
+     * the multipliers' ascent). Duplicate indices add up, i.e. the gradient of a sum.
+     */
+    public static Op sparseSgd(Ops tf, Variable<TFloat32> table, Operand<TFloat32> grad, Operand<TInt32> idx, float step) {
+        return tf.scatterAdd(table, idx, tf.math.mul(grad, tf.constant(step)));
+    }
+
+    /**
+     * The Adagrad extrapolation as a tensor, without touching any variable:
+     * {@code p - lr * g / (sqrt(acc + g^2) + eps)} where {@code acc} is the current accumulator
+     * (dense, or the gathered rows). This is the value an Adagrad step would give; the accumulation
+     * of g^2 itself is done later by {@link #accumulate}/{@link #accumulateRows} (method-spec §2.6.2:
+     * two accumulations per extragradient iteration).
+     */
+    public static Operand<TFloat32> adagradExtrapolate(Ops tf, Operand<TFloat32> p, Operand<TFloat32> acc,
+                                                       Operand<TFloat32> g, float lr) {
+        var acc1 = tf.math.add(acc, tf.math.square(g));
+        var step = tf.math.div(g, tf.math.add(tf.math.sqrt(acc1), tf.constant(ADAGRAD_EPS)));
+        return tf.math.sub(p, tf.math.mul(step, tf.constant(lr)));
+    }
+
+    /** {@code acc += g^2} (the extrapolation's share of Adagrad's accumulator). */
+    public static Op accumulate(Ops tf, Variable<TFloat32> acc, Operand<TFloat32> g) {
+        return tf.assignAdd(acc, tf.math.square(g));
+    }
+
+    /** {@code acc[idx] += g^2} for row tables (unique idx). */
+    public static Op accumulateRows(Ops tf, Variable<TFloat32> acc, Operand<TFloat32> g, Operand<TInt32> idx) {
+        return tf.scatterAdd(acc, idx, tf.math.square(g));
     }
 }

@@ -1,0 +1,41 @@
+package org.distprop.methods.lagrangian;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.distprop.methods.HyperParam;
+import org.distprop.methods.MethodContext;
+import org.distprop.methods.MethodFactory;
+import org.distprop.methods.TrainingMethod;
+
+public final class DistPropFactory implements MethodFactory {
+    @Override
+    public String name() {
+        return "distprop";
+    }
+
+    @Override
+    public String description() {
+        return "Gaussian class prototypes at the split, z-score constraints, extragradient (the paper's method)";
+    }
+
+    @Override
+    public List<HyperParam> hyperparameters(String dataset) {
+        boolean imagenet = dataset.equals("imagenet");
+        List<HyperParam> l = new ArrayList<>(SpecDefaults.common(name(), dataset, imagenet ? "hard" : "soft"));
+        l.add(SpecDefaults.stepRule());
+        l.add(new HyperParam("num_samples", imagenet ? "1" : "32", "synthetic samples per class per evaluation (S)"));
+        l.add(new HyperParam("noise", "fresh", "fresh (redrawn every evaluation, as run) or fixed (one snapshot, paper)"));
+        l.add(new HyperParam("defect_form", imagenet ? "l1_mean" : "per_feature",
+                "per_feature z-score, or the ImageNet per-example scalar l1_mean (code) / l1_sum (paper) of |z|"));
+        l.add(new HyperParam("loss_form", "logits",
+                "logits (cross-entropy over logits, paper) or prototype_axis (the code's softmax over prototypes)"));
+        l.add(new HyperParam("init", "code", "prototype init: code (U(+-1/sqrt(C))) or paper (unit-sphere means, sigma 1)"));
+        l.add(new HyperParam("multipliers", "per_example", "per_example (as run, grows with |D|) or per_class (Algorithm 1)"));
+        return l;
+    }
+
+    @Override
+    public TrainingMethod create(MethodContext ctx) {
+        return new DistPropMethod(ctx);
+    }
+}
