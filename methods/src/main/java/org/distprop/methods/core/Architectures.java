@@ -9,7 +9,7 @@ import org.distprop.methods.DatasetInfo;
  * {@code reluAtSplit} keeps the ReLU at the end of the first block (all methods but DistProp).
  */
 public final class Architectures {
-    public static final List<String> NAMES = List.of("mnist-cnn", "mlp");
+    public static final List<String> NAMES = List.of("mnist-cnn", "mlp", "tanh-7x240", "tanh-2x800", "lenet");
 
     private Architectures() {
     }
@@ -29,6 +29,9 @@ public final class Architectures {
         return switch (name) {
             case "mnist-cnn" -> mnistCnn(in, c, reluAtSplit);
             case "mlp" -> mlp(in, c, List.of(256, 256), reluAtSplit);
+            case "tanh-7x240" -> tanhMlp("tanh-7x240", in, c, List.of(240, 240, 240, 240, 240, 240, 240));
+            case "tanh-2x800" -> tanhMlp("tanh-2x800", in, c, List.of(800, 800));
+            case "lenet" -> lenet(in, c);
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; valid: " + String.join(", ", NAMES));
         };
     }
@@ -56,5 +59,28 @@ public final class Architectures {
             }
         }
         return new Architecture("mlp", in, classes, List.of(f0, List.of(new Layer.Dense(classes))));
+    }
+    /**
+     * A tanh MLP split before the read-out (the baselines' MLPs: Lee et al. 2015's 7x240 DTP net,
+     * Nøkland 2016's 2x800 DFA net; baselines-spec §1.6, §2.5). The tanh at the split is always kept.
+     */
+    public static Architecture tanhMlp(String name, long[] in, int classes, List<Integer> hidden) {
+        List<Layer> f0 = new ArrayList<>(List.of(new Layer.Flatten()));
+        for (int h : hidden) {
+            f0.add(new Layer.Dense(h));
+            f0.add(new Layer.Tanh());
+        }
+        return new Architecture(name, in, classes, List.of(f0, List.of(new Layer.Dense(classes))));
+    }
+
+    /**
+     * IBM online-alt-min's LeNet (kuangliu/pytorch-cifar; baselines-spec §3.1), the OAM baseline's
+     * network: conv5x5-6-relu-maxpool2-conv5x5-16-relu-maxpool2-flatten-fc120-relu-fc84-relu | fc10.
+     */
+    public static Architecture lenet(long[] in, int classes) {
+        List<Layer> f0 = List.of(new Layer.Conv(6, 5, 1, 0), new Layer.Relu(), new Layer.MaxPool(2, 2),
+                new Layer.Conv(16, 5, 1, 0), new Layer.Relu(), new Layer.MaxPool(2, 2), new Layer.Flatten(),
+                new Layer.Dense(120), new Layer.Relu(), new Layer.Dense(84), new Layer.Relu());
+        return new Architecture("lenet", in, classes, List.of(f0, List.of(new Layer.Dense(classes))));
     }
 }
