@@ -34,8 +34,12 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class StepBenchmark {
-    @Param({"sgd", "regularized", "gda", "extraprop", "distprop"})
+    @Param({"sgd", "regularized", "gda", "extraprop", "distprop", "dfa", "fa", "dtp", "oam"})
     public String method;
+
+    /** Hyperparameter overrides "k=v,k=v" (e.g. arch=lenet, to time SGD on a baseline's net); "" = defaults. */
+    @Param({""})
+    public String hp;
 
     @Param({"64", "256"})
     public int batchSize;
@@ -53,8 +57,15 @@ public class StepBenchmark {
     public void setUp() {
         Dataset d = DatasetSpec.load("mnist", DataDir.resolve(null));
         MethodFactory f = MethodRegistry.get(method);
-        Hyperparams hp = Hyperparams.resolve(method, f.hyperparameters("mnist"), Map.of());
-        m = f.create(new MethodContext(DatasetInfo.of(d), hp, 1L, threads));
+        Map<String, String> overrides = new java.util.TreeMap<>();
+        for (String kv : hp.split(",")) {
+            if (!kv.isBlank()) {
+                String[] p = kv.split("=", 2);
+                overrides.put(p[0].trim(), p[1].trim());
+            }
+        }
+        Hyperparams resolved = Hyperparams.resolve(method, f.hyperparameters("mnist"), overrides);
+        m = f.create(new MethodContext(DatasetInfo.of(d), resolved, 1L, threads));
         batcher = new Batcher(d.train(), batchSize, 1L);
         bare = ((GraphMethod) m).bareStep(batcher.batchAt(0));
     }

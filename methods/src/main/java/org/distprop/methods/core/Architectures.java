@@ -9,7 +9,7 @@ import org.distprop.methods.DatasetInfo;
  * {@code reluAtSplit} keeps the ReLU at the end of the first block (all methods but DistProp).
  */
 public final class Architectures {
-    public static final List<String> NAMES = List.of("mnist-cnn", "mlp", "cifar-lenet", "alexnet");
+    public static final List<String> NAMES = List.of("mnist-cnn", "mlp", "cifar-lenet", "alexnet", "tanh-7x240", "tanh-2x800", "lenet");
 
     private Architectures() {
     }
@@ -31,6 +31,9 @@ public final class Architectures {
             case "mlp" -> mlp(in, c, List.of(256, 256), reluAtSplit);
             case "cifar-lenet" -> cifarLenet(in, c, reluAtSplit);
             case "alexnet" -> alexnet(in, c);
+            case "tanh-7x240" -> tanhMlp("tanh-7x240", in, c, List.of(240, 240, 240, 240, 240, 240, 240));
+            case "tanh-2x800" -> tanhMlp("tanh-2x800", in, c, List.of(800, 800));
+            case "lenet" -> lenet(in, c);
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; valid: " + String.join(", ", NAMES));
         };
     }
@@ -90,5 +93,27 @@ public final class Architectures {
                 new Layer.Dropout(0.5f), new Layer.Dense(4096), new Layer.Relu(),
                 new Layer.Dropout(0.5f), new Layer.Dense(4096), new Layer.Relu(), new Layer.Dense(classes));
         return new Architecture("alexnet", in, classes, List.of(features, classifier));
+    }
+
+    /**
+     * A tanh MLP split before the read-out (the baselines' MLPs: Lee et al. 2015's 7x240 DTP net,
+     * Nøkland 2016's 2x800 DFA net; baselines-spec §1.6, §2.5). The tanh at the split is always kept.
+     */
+    public static Architecture tanhMlp(String name, long[] in, int classes, List<Integer> hidden) {
+        List<Layer> f0 = new ArrayList<>(List.of(new Layer.Flatten()));
+        for (int h : hidden) {
+            f0.add(new Layer.Dense(h));
+            f0.add(new Layer.Tanh());
+        }
+        return new Architecture(name, in, classes, List.of(f0, List.of(new Layer.Dense(classes))));
+    }
+
+    /**
+     * IBM online-alt-min's LeNet (kuangliu/pytorch-cifar; baselines-spec §3.1), the OAM baseline's
+     * network: conv5x5-6-relu-maxpool2-conv5x5-16-relu-maxpool2-flatten-fc120-relu-fc84-relu | fc10.
+     */
+    public static Architecture lenet(long[] in, int classes) {
+        Architecture a = cifarLenet(in, classes, true); // the same LeNet, ReLU kept at 84
+        return new Architecture("lenet", a.inShape(), a.numClasses(), a.blocks());
     }
 }

@@ -99,5 +99,98 @@ public final class Optimizers {
     /** {@code acc[idx] += g^2} for row tables (unique idx). */
     public static Op accumulateRows(Ops tf, Variable<TFloat32> acc, Operand<TFloat32> g, Operand<TInt32> idx) {
         return tf.scatterAdd(acc, idx, tf.math.square(g));
+    // ---- Adam, centred RMSprop and Nesterov momentum (added for the baselines: OAM, DTP, DFA) ----
+
+    /** Adam state: first/second moment slots per variable and the shared step count t. */
+    public record AdamState(List<Variable<TFloat32>> m, List<Variable<TFloat32>> v, Variable<TFloat32> t) {
+    }
+
+    /** Zero Adam slots; create with an ungated Ops (slots must not depend on a step's feeds). */
+    public static AdamState adamState(Ops tf, List<? extends Variable<TFloat32>> vars, String prefix) {
+        List<Variable<TFloat32>> m = new ArrayList<>();
+        List<Variable<TFloat32>> v = new ArrayList<>();
+        int i = 0;
+        for (Variable<TFloat32> x : vars) {
+            m.add(tf.withName(prefix + "_adam_m_" + i).variable(Init.zeros(tf, x.shape().asArray())));
+            v.add(tf.withName(prefix + "_adam_v_" + i++).variable(Init.zeros(tf, x.shape().asArray())));
+        }
+        return new AdamState(m, v, tf.withName(prefix + "_adam_t").variable(tf.constant(0f)));
+    }
+
+    /**
+     * Adam (TF's ApplyAdam: bias correction folded into the step size, eps added to sqrt(v-hat)·
+     * sqrt(1-b2^t), which differs from PyTorch's eps placement only at O(eps)). {@code tf} must be gated;
+     * the step count advances after all variables are updated.
+     */
+    public static List<Op> adam(Ops tf, List<? extends Variable<TFloat32>> vars, AdamState s,
+                                List<? extends Operand<TFloat32>> grads, Operand<TFloat32> lr,
+                                float beta1, float beta2, float eps) {
+        List<Op> ops = new ArrayList<>();
+        var t1 = tf.math.add(s.t(), tf.constant(1f));
+        var b1 = tf.constant(beta1);
+        var b2 = tf.constant(beta2);
+        var b1p = tf.math.pow(b1, t1);
+        var b2p = tf.math.pow(b2, t1);
+        var e = tf.constant(eps);
+        for (int i = 0; i < vars.size(); i++) {
+            ops.add(tf.train.applyAdam(vars.get(i), s.m().get(i), s.v().get(i), b1p, b2p, lr, b1, b2, e, grads.get(i)));
+        }
+        ops.add(tf.withControlDependencies(new ArrayList<>(ops)).assign(s.t(), t1));
+        return ops;
+    }
+
+    /** Centred RMSprop state: mean gradient, mean square and momentum per variable. */
+    public record RmsState(List<Variable<TFloat32>> mg, List<Variable<TFloat32>> ms, List<Variable<TFloat32>> mom) {
+    }
+
+    public static RmsState rmsState(Ops tf, List<? extends Variable<TFloat32>> vars, String prefix) {
+        List<Variable<TFloat32>> mg = new ArrayList<>();
+        List<Variable<TFloat32>> ms = new ArrayList<>();
+        List<Variable<TFloat32>> mom = new ArrayList<>();
+        int i = 0;
+        for (Variable<TFloat32> x : vars) {
+            long[] sh = x.shape().asArray();
+            mg.add(tf.withName(prefix + "_rms_mg_" + i).variable(Init.zeros(tf, sh)));
+            ms.add(tf.withName(prefix + "_rms_ms_" + i).variable(Init.zeros(tf, sh)));
+            mom.add(tf.withName(prefix + "_rms_mom_" + i++).variable(Init.zeros(tf, sh)));
+        }
+        return new RmsState(mg, ms, mom);
+    }
+
+    /**
+     * Centred RMSprop with momentum (TF ApplyCenteredRMSProp):
+     * {@code mom = momentum*mom + lr*g/sqrt(ms - mg^2 + eps); v -= mom}; with decay 0.95, momentum 0.9,
+     * eps 0.001 this is Lee et al.'s {@code util.py: rms_prop} (baselines-spec §6.1). {@code tf} must be gated.
+     */
+    public static List<Op> centeredRmsProp(Ops tf, List<? extends Variable<TFloat32>> vars, RmsState s,
+                                           List<? extends Operand<TFloat32>> grads, float lr, float decay,
+                                           float momentum, float eps) {
+        List<Op> ops = new ArrayList<>();
+        var lrT = tf.constant(lr);
+        var rho = tf.constant(decay);
+        var mo = tf.constant(momentum);
+        var e = tf.constant(eps);
+        for (int i = 0; i < vars.size(); i++) {
+            ops.add(tf.train.applyCenteredRmsProp(vars.get(i), s.mg().get(i), s.ms().get(i), s.mom().get(i), lrT, rho, mo, e,
+                    grads.get(i)));
+        }
+        return ops;
+    }
+
+    /** A tensor-valued iterate and its momentum buffer (for inner loops unrolled in the graph). */
+    public record TensorStep(Operand<TFloat32> x, Operand<TFloat32> buf) {
+    }
+
+    /**
+     * One PyTorch SGD step with Nesterov momentum on a tensor, dampening 0:
+     * {@code buf = momentum*buf + g} ({@code buf = g} on the first step, {@code buf == null});
+     * {@code x -= lr*(g + momentum*buf)}.
+     */
+    public static TensorStep nesterov(Ops tf, Operand<TFloat32> x, Operand<TFloat32> buf, Operand<TFloat32> g,
+                                      float lr, float momentum) {
+        var mo = tf.constant(momentum);
+        Operand<TFloat32> b = buf == null ? g : tf.math.add(tf.math.mul(mo, buf), g);
+        var step = tf.math.add(g, tf.math.mul(mo, b));
+        return new TensorStep(tf.math.sub(x, tf.math.mul(tf.constant(lr), step)), b);
     }
 }

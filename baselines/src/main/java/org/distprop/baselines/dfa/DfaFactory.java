@@ -1,0 +1,40 @@
+package org.distprop.baselines.dfa;
+
+import java.util.List;
+import org.distprop.methods.HyperParam;
+import org.distprop.methods.MethodContext;
+import org.distprop.methods.MethodFactory;
+import org.distprop.methods.TrainingMethod;
+import org.distprop.methods.core.Architectures;
+
+/** Direct feedback alignment; see {@link DfaMethod}. */
+public class DfaFactory implements MethodFactory {
+    @Override
+    public String name() {
+        return "dfa";
+    }
+
+    @Override
+    public String description() {
+        return "direct feedback alignment (Nøkland 2016): output error to every hidden layer through fixed random matrices";
+    }
+
+    @Override
+    public List<HyperParam> hyperparameters(String dataset) {
+        return List.of(
+                new HyperParam("arch", "tanh-2x800", "network (Nøkland's MLP by default): " + String.join(", ", Architectures.NAMES)),
+                new HyperParam("optimizer", "adam", "adam, rmsprop (centred, Lee's) or sgd"),
+                new HyperParam("lr", "5e-4", "Adam learning rate (Nøkland: RMSprop 1e-4 for 300 epochs; 5e-4 reaches 97 % in 3,000 steps of 128)"),
+                new HyperParam("feedback_scale", "1", "feedback entries ~ U(+-scale/sqrt(fan)), fan = layer width (DFA) or fan-in (FA)"));
+    }
+
+    @Override
+    public String primaryLearningRate() {
+        return "lr";
+    }
+
+    @Override
+    public TrainingMethod create(MethodContext ctx) {
+        return new DfaMethod(ctx, DfaMethod.Mode.DFA);
+    }
+}
