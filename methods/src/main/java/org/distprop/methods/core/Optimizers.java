@@ -99,6 +99,8 @@ public final class Optimizers {
     /** {@code acc[idx] += g^2} for row tables (unique idx). */
     public static Op accumulateRows(Ops tf, Variable<TFloat32> acc, Operand<TFloat32> g, Operand<TInt32> idx) {
         return tf.scatterAdd(acc, idx, tf.math.square(g));
+    }
+
     // ---- Adam, centred RMSprop and Nesterov momentum (added for the baselines: OAM, DTP, DFA) ----
 
     /** Adam state: first/second moment slots per variable and the shared step count t. */
