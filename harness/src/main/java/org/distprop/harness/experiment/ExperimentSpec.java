@@ -133,15 +133,31 @@ public final class ExperimentSpec {
      * {@link #sweepTemplate} gives the swept run.
      */
     public Expansion expand(String profile) {
-        Settings base = profileSettings(profile);
-        // validate every profile's settings, so a typo in 'paper' is caught by a ci run
+        return expand(profile, false);
+    }
+
+    /**
+     * {@code structureOnly}: skip the registry checks (method and dataset names, hyperparameter keys
+     * of methods not on the class path), so a spec can be checked for structure and cell counts on a
+     * build that lacks some methods. Never used to run anything.
+     */
+    Expansion expand(String profile, boolean structureOnly) {
+        profileSettings(profile); // an unknown profile is the first error
+        Expansion e = expandOne(profile, structureOnly);
+        // expand the other profiles too, so a bad value in 'paper' is caught by a ci run
         for (String p : PROFILES) {
             if (!p.equals(profile)) {
-                profileSettings(p);
+                expandOne(p, structureOnly);
             }
         }
+        return e;
+    }
+
+    private Expansion expandOne(String profile, boolean structureOnly) {
+        Settings base = profileSettings(profile);
         List<Cell> cells = new ArrayList<>();
         List<GroupTemplate> templates = new ArrayList<>();
+        SweepConfig sweep = sweep(); // a sweep spec's group is the template of its trials, not cells
         List<YamlNode> groups = root.require("groups").asList();
         if (groups.isEmpty()) {
             throw root.get("groups").error("no groups: list at least one {dataset, methods}");
@@ -153,7 +169,9 @@ public final class ExperimentSpec {
             try {
                 DatasetSpec.checkName(dataset);
             } catch (DataException e) {
-                throw dsNode.error(e.getMessage());
+                if (!structureOnly) {
+                    throw dsNode.error(e.getMessage());
+                }
             }
             Settings s = new Settings(base);
             YamlNode gp = g.get("profiles");
@@ -178,14 +196,17 @@ public final class ExperimentSpec {
                     hpByMethod.put(e.getKey(), e.getValue());
                 }
             }
-            List<Map<String, YamlNode>> gridPoints = gridPoints(g.get("grid"));
+            List<Map<String, YamlNode>> gridPoints = gridPoints(g.get("grid"), profile);
             for (YamlNode mNode : methodNodes) {
                 String method = mNode.asText();
                 MethodFactory f;
                 try {
                     f = MethodRegistry.get(method);
                 } catch (IllegalArgumentException e) {
-                    throw mNode.error(e.getMessage());
+                    if (!structureOnly) {
+                        throw mNode.error(e.getMessage());
+                    }
+                    f = null;
                 }
                 Map<String, YamlNode> hpNodes = new LinkedHashMap<>();
                 if (hpByMethod.get(method) != null) {
@@ -201,9 +222,9 @@ public final class ExperimentSpec {
                             cs.put(e.getKey(), e.getValue());
                         }
                     }
-                    Map<String, String> hpValues = checkHyperparams(method, f, dataset, hp);
+                    Map<String, String> hpValues = f == null ? texts(hp) : checkHyperparams(method, f, dataset, hp);
                     templates.add(new GroupTemplate(g, dataset, method, hpValues, cs));
-                    if (cs.skip()) {
+                    if (cs.skip() || sweep != null) {
                         continue;
                     }
                     for (long seed : cs.seeds(g)) {
@@ -212,27 +233,37 @@ public final class ExperimentSpec {
                 }
             }
         }
-        SweepConfig sweep = sweep();
+        if (sweep == null && base.has("trials")) {
+            throw base.node("trials").error("'trials' is a sweep setting, but this spec has no sweep block");
+        }
         if (sweep != null) {
             if (templates.size() != 1) {
                 throw root.get("sweep").error("a sweep spec has exactly one group with one method (the swept one); found "
                         + templates.size() + " (method, grid point) combinations");
             }
             GroupTemplate t = templates.get(0);
-            MethodFactory f = MethodRegistry.get(t.method());
-            for (var e : sweep.paramNodes().entrySet()) {
+            boolean known = MethodRegistry.names().contains(t.method());
+            MethodFactory f = known ? MethodRegistry.get(t.method()) : null;
+            for (var e : known ? sweep.paramNodes().entrySet() : Map.<String, YamlNode>of().entrySet()) {
                 checkKey(t.method(), f, t.dataset(), e.getKey(), e.getValue());
             }
-            for (var e : sweep.constants().entrySet()) {
+            for (var e : known ? sweep.constants().entrySet() : Map.<String, String>of().entrySet()) {
                 checkValue(t.method(), f, t.dataset(), e.getKey(), e.getValue(), sweep.paramNodes().get(e.getKey()));
             }
-            for (var p : sweep.space()) {
+            for (var p : known ? sweep.space() : List.<org.distprop.harness.sweep.Param>of()) {
                 // both ends of every range must be acceptable values (e.g. learning rates > 0)
                 YamlNode at = sweep.paramNodes().get(p.name());
                 checkValue(t.method(), f, t.dataset(), p.name(), p.decode(0), at);
                 checkValue(t.method(), f, t.dataset(), p.name(), p.decode(1), at);
             }
             long trials = t.settings().positiveLong("trials", root.get("profiles"));
+            if (t.settings().has("initial_random")) {
+                long init = t.settings().positiveLong("initial_random", root.get("profiles"));
+                if (init < 2) {
+                    throw t.settings().node("initial_random").error("must be >= 2 (the GP needs two points)");
+                }
+                sweep = sweep.withInitialRandom((int) init);
+            }
             return new Expansion(this, profile, cells, t, sweep, (int) trials, base.timeLimit(), (int) base.nonNegativeLong("throttle", 0));
         }
         return new Expansion(this, profile, cells, null, null, 0, base.timeLimit(), (int) base.nonNegativeLong("throttle", 0));
@@ -253,7 +284,7 @@ public final class ExperimentSpec {
     }
 
     /** Cartesian product of the grid axes (the first axis varies slowest); one empty point without a grid. */
-    private static List<Map<String, YamlNode>> gridPoints(YamlNode grid) {
+    private static List<Map<String, YamlNode>> gridPoints(YamlNode grid, String profile) {
         List<Map<String, YamlNode>> points = new ArrayList<>();
         points.add(new LinkedHashMap<>());
         if (grid == null) {
@@ -265,9 +296,20 @@ public final class ExperimentSpec {
                 throw axis.getValue().error("unknown grid axis '" + key + "'; valid: " + String.join(", ", Settings.GRID_KEYS)
                         + ", or hp.<hyperparameter>");
             }
-            List<YamlNode> values = axis.getValue().asList();
+            YamlNode axisNode = axis.getValue();
+            if (axisNode.isMap()) { // per-profile values: {ci: [...], quick: [...], paper: [...]}
+                axisNode.checkKeys(PROFILES);
+                for (String p : PROFILES) {
+                    if (axisNode.get(p) == null) {
+                        throw axisNode.error("a per-profile grid axis lists values for every profile; '" + p + "' is missing");
+                    }
+                    axisNode.get(p).asList();
+                }
+                axisNode = axisNode.get(profile);
+            }
+            List<YamlNode> values = axisNode.asList();
             if (values.isEmpty()) {
-                throw axis.getValue().error("the grid axis has no values");
+                throw axisNode.error("the grid axis has no values");
             }
             List<Map<String, YamlNode>> next = new ArrayList<>();
             for (Map<String, YamlNode> p : points) {
@@ -280,6 +322,12 @@ public final class ExperimentSpec {
             points = next;
         }
         return points;
+    }
+
+    private static Map<String, String> texts(Map<String, YamlNode> hp) {
+        Map<String, String> out = new LinkedHashMap<>();
+        hp.forEach((k, v) -> out.put(k, v.asText()));
+        return out;
     }
 
     /** Checks each override against the method's declared hyperparameters; returns them as strings. */

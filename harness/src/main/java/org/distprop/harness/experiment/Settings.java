@@ -13,7 +13,7 @@ import java.util.Map;
 public final class Settings {
     /** Keys a profile block may set, with what they mean (shown in error messages). */
     public static final List<String> KEYS = List.of("seeds", "steps", "batch_size", "eval_every", "eval_batch_size",
-            "train_per_class", "test_per_class", "trials", "time_limit", "throttle", "skip");
+            "train_per_class", "test_per_class", "trials", "initial_random", "time_limit", "throttle", "skip");
     /** Keys that may also be a grid axis (one config per value). */
     public static final List<String> GRID_KEYS = List.of("steps", "batch_size", "train_per_class", "test_per_class");
 

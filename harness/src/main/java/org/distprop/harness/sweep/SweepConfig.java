@@ -115,6 +115,10 @@ public record SweepConfig(String method, String metric, boolean maximize, List<P
         };
     }
 
+    public SweepConfig withInitialRandom(int n) {
+        return new SweepConfig(method, metric, maximize, space, constants, seed, n, paramNodes);
+    }
+
     public Proposer proposer() {
         return Proposer.create(method, space, seed, initialRandom);
     }
