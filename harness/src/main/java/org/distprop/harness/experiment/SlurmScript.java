@@ -3,7 +3,6 @@ package org.distprop.harness.experiment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * An {@code sbatch --array} script with one array task per plan cell. Each task runs
@@ -33,7 +32,14 @@ public final class SlurmScript {
             java.add("--data-dir");
             java.add(o.dataDir().toAbsolutePath().toString());
         }
-        String cmd = java.stream().map(a -> a.startsWith("\"") ? a : quote(a)).collect(Collectors.joining(" \\\n  "));
+        // one option (with its value) per line
+        StringBuilder cmdText = new StringBuilder();
+        for (String a : java) {
+            String q = a.startsWith("\"") ? a : quote(a);
+            boolean newLine = a.startsWith("-") || a.equals("org.distprop.harness.cli.Main") || a.equals("run-cell");
+            cmdText.append(cmdText.length() == 0 ? "" : newLine ? " \\\n  " : " ").append(q);
+        }
+        String cmd = cmdText.toString();
         Path logs = resultsRoot.toAbsolutePath().resolve(plan.experiment()).resolve("slurm");
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/bash\n");
