@@ -13,7 +13,8 @@ import org.distprop.harness.Json;
 /**
  * Rough time per cell for {@code --dry-run}: milliseconds per training example for the (dataset,
  * method) pair, measured from finished records already in the results store when there are any
- * (wall_seconds / (steps x batch size), which includes evaluation and start-up), otherwise a
+ * ((wall_seconds - start-up) / (steps x batch size), which includes evaluation; runs of fewer than
+ * 20,000 examples are ignored), otherwise a
  * per-dataset default measured once for SGD on this project's 2-core CPU reference machine.
  */
 public final class Estimator {
@@ -21,6 +22,7 @@ public final class Estimator {
     static final Map<String, Double> DEFAULT_MS_PER_EXAMPLE = Map.of("mnist", 1.6, "cifar10", 0.8, "imagenet", 60.0);
     static final double STARTUP_SECONDS = 4; // JVM + TensorFlow + data load and checksum of a worker
     private static final int MAX_RECORDS = 5000;
+    private static final double MIN_CALIBRATION_EXAMPLES = 20_000;
 
     private final Map<String, double[]> measured = new HashMap<>(); // key -> {sum ms/example, count}
     private int records;
@@ -46,7 +48,11 @@ public final class Estimator {
             if (!(wall > 0)) {
                 return;
             }
-            double ms = wall * 1000 / (m.path("steps").asDouble() * m.path("batch_size").asDouble());
+            double examples = m.path("steps").asDouble() * m.path("batch_size").asDouble();
+            if (examples < MIN_CALIBRATION_EXAMPLES) {
+                return; // start-up dominates tiny (ci) runs; they say nothing about the cost per example
+            }
+            double ms = Math.max(0, wall - STARTUP_SECONDS) * 1000 / examples;
             double[] acc = measured.computeIfAbsent(key(m.path("dataset").asText(), m.path("method").asText()), k -> new double[2]);
             acc[0] += ms;
             acc[1]++;
