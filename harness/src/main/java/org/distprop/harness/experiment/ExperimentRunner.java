@@ -83,6 +83,7 @@ public final class ExperimentRunner {
         if (o.dryRun()) {
             return dryRun(mine, pending);
         }
+        long t0 = System.nanoTime();
         Path planFile = Plan.defaultFile(o.results(), exp.spec().name(), exp.profile());
         exp.plan().write(planFile);
         Events events = new Events(expDir.resolve("events.jsonl"));
@@ -111,7 +112,8 @@ public final class ExperimentRunner {
         for (String p : problems) {
             out.println("  " + p);
         }
-        out.printf("%s: cells %s%n", exp.spec().name(), counts.isEmpty() ? "{}" : counts);
+        out.printf(Locale.ROOT, "%s: cells %s, %.1f s with --jobs %d%n", exp.spec().name(), counts.isEmpty() ? "{}" : counts,
+                (System.nanoTime() - t0) / 1e9, o.jobs());
         return problems.isEmpty() && sweepFailures == 0 ? 0 : org.distprop.harness.cli.Main.EXIT_RUN_FAILED;
     }
 
