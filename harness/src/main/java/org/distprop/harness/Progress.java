@@ -57,6 +57,11 @@ public final class Progress implements AutoCloseable {
                 total == 0 ? 100 : done * 100 / total, fmt(elapsed), Double.isNaN(eta) ? "?" : fmt(eta), extra);
     }
 
+    /** h:mm:ss, for estimates printed elsewhere. */
+    public static String fmtSeconds(double seconds) {
+        return fmt(seconds);
+    }
+
     static String fmt(double seconds) {
         Duration d = Duration.ofMillis((long) (seconds * 1000));
         return String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());

@@ -29,6 +29,7 @@ public final class Provenance {
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("cpu", cpuModel());
         p.put("cores", Runtime.getRuntime().availableProcessors());
+        p.put("gpus", gpuModels());
         p.put("tf_threads", threads);
         Map<String, String> env = new LinkedHashMap<>();
         for (String k : List.of("TF_ENABLE_ONEDNN_OPTS", "TF_DETERMINISTIC_OPS", "CUDA_VISIBLE_DEVICES")) {
@@ -84,6 +85,27 @@ public final class Provenance {
             // not Linux
         }
         return System.getProperty("os.arch");
+    }
+
+    /** NVIDIA GPUs the driver reports (/proc/driver/nvidia), empty on CPU-only machines. */
+    static List<String> gpuModels() {
+        List<String> out = new java.util.ArrayList<>();
+        Path dir = Path.of("/proc/driver/nvidia/gpus");
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (var s = Files.list(dir)) {
+            for (Path g : s.sorted().toList()) {
+                for (String line : Files.readAllLines(g.resolve("information"), StandardCharsets.UTF_8)) {
+                    if (line.startsWith("Model:")) {
+                        out.add(line.substring(6).strip());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // unreadable: report what was found
+        }
+        return out;
     }
 
     static String git(String... args) {

@@ -69,6 +69,14 @@ public final class Runner {
     }
 
     public static RunResult run(RunConfig c, List<String> argv, boolean quiet) {
+        return run(c, argv, quiet, Map.of());
+    }
+
+    /**
+     * As {@link #run(RunConfig, List, boolean)}, with {@code extraManifest} added to the manifest
+     * (the experiment runner's profile, plan cell and sweep trial).
+     */
+    public static RunResult run(RunConfig c, List<String> argv, boolean quiet, Map<String, Object> extraManifest) {
         Hyperparams hp = validate(c);
         Path out = c.out();
         if (!c.force() && "ok".equals(RunRecord.status(out))) {
@@ -97,6 +105,7 @@ public final class Runner {
         m.put("argv", argv);
         m.put("started", Instant.now().toString());
         m.put("provenance", Provenance.collect(c.threads()));
+        m.putAll(extraManifest);
 
         long t0 = System.nanoTime();
         Evaluation last = null;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "distprop", mixinStandardHelpOptions = true, version = "distprop 0.1.0",
         description = "Reproduction of DistProp (Lagrangian training via distributional approximation) and a benchmark "
                 + "of constrained and biologically-motivated training methods.",
-        subcommands = {RunCommand.class, DataCommand.class, MethodsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ExperimentCommand.class, RunCellCommand.class, SlurmCommand.class, DataCommand.class,
+                MethodsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_USER_ERROR = 2;
     public static final int EXIT_RUN_FAILED = 3;

@@ -1,0 +1,50 @@
+package org.distprop.harness.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.distprop.harness.experiment.ExperimentRunner;
+import org.distprop.harness.experiment.ExperimentSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a paper experiment spec (table1, fig2, fig3, fig4, scaling, or a .yaml path) at a scale profile: "
+                + "every (dataset, method, config, seed) cell in worker processes, then its sweep. Rerunning resumes: "
+                + "cells whose record is ok are skipped.")
+public final class ExperimentCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "built-in spec name or path of a spec .yaml")
+    String spec;
+
+    @Option(names = "--profile", defaultValue = "quick", description = "ci, quick or paper (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "worker processes; each gets cores/jobs TensorFlow threads (default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    @Option(names = "--dry-run", description = "validate, print the cells and an estimated time, run nothing")
+    boolean dryRun;
+
+    @Option(names = "--shard", description = "run only the cells with index % n == i (i/n), e.g. one slice per machine")
+    String shard;
+
+    @Option(names = "--results", defaultValue = "results", description = "results store root (default: ${DEFAULT-VALUE})")
+    Path results;
+
+    @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
+    Path dataDir;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "show stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        ExperimentSpec s = ExperimentSpec.load(spec);
+        ExperimentSpec.Expansion e = s.expand(profile); // every spec error surfaces here, before anything runs
+        return new ExperimentRunner(e, new ExperimentRunner.Options(profile, jobs, results, dataDir, dryRun,
+                ExperimentRunner.Shard.parse(shard), quiet), System.out).run();
+    }
+}

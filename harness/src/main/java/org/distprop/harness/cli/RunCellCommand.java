@@ -1,0 +1,103 @@
+package org.distprop.harness.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.distprop.harness.RunRecord;
+import org.distprop.harness.RunResult;
+import org.distprop.harness.Runner;
+import org.distprop.harness.experiment.Cell;
+import org.distprop.harness.experiment.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run-cell", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run one cell of an experiment plan (what worker processes and Slurm array tasks call). "
+                + "A cell whose record is already ok is skipped.")
+public final class RunCellCommand implements Callable<Integer> {
+    @Option(names = "--plan", required = true, description = "plan file written by 'distprop experiment' or 'distprop slurm'")
+    Path plan;
+
+    @Option(names = "--index", required = true, description = "cell index in the plan (Slurm: $SLURM_ARRAY_TASK_ID)")
+    int index;
+
+    @Option(names = "--results", description = "results store root (default: the plan file's grandparent directory)")
+    Path results;
+
+    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads; 0 = one per core (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
+    Path dataDir;
+
+    @Option(names = "--force", description = "rerun even if the cell's record is ok")
+    boolean force;
+
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
+    @Option(names = "--exit-with-parent", hidden = true, description = "exit when the parent process (the runner) dies")
+    boolean exitWithParent;
+
+    @Option(names = "--debug", description = "show stack traces of errors")
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (exitWithParent) {
+            watchParent();
+        }
+        Plan p = Plan.read(plan);
+        Cell cell = p.cell(index);
+        Path root = results != null ? results : Plan.resultsRootOf(plan);
+        Path dir = root.resolve(cell.record());
+        if (!force && "ok".equals(RunRecord.status(dir))) {
+            System.out.printf("cell %d (%s) already ok in %s; skipped%n", index, cell.describe().strip(), dir);
+            return 0;
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("profile", p.profile());
+        Map<String, Object> planInfo = new LinkedHashMap<>();
+        planInfo.put("file", plan.toAbsolutePath().toString());
+        planInfo.put("index", index);
+        planInfo.put("spec", p.spec());
+        extra.put("plan", planInfo);
+        if (p.sweepTrial() != null) {
+            extra.put("sweep_trial", p.sweepTrial());
+        }
+        String slurmJob = System.getenv("SLURM_JOB_ID");
+        if (slurmJob != null) {
+            extra.put("slurm", Map.of("job_id", slurmJob, "array_task_id", String.valueOf(System.getenv("SLURM_ARRAY_TASK_ID"))));
+        }
+        RunResult r = Runner.run(cell.toRunConfig(threads, dataDir, root),
+                List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet, extra);
+        System.out.printf("cell %d (%s): %s -> %s%n", index, cell.describe().strip(), r.status(), r.dir());
+        return "ok".equals(r.status()) ? 0 : Main.EXIT_RUN_FAILED;
+    }
+
+    /** A worker orphaned by a killed runner must not keep writing a record that a rerun also writes. */
+    private static void watchParent() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            while (parent.isAlive()) {
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.err.println("distprop: the runner (pid " + parent.pid() + ") is gone; stopping this cell");
+            Runtime.getRuntime().halt(137);
+        }, "parent-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+}

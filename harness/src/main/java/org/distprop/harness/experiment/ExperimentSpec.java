@@ -1,0 +1,400 @@
+package org.distprop.harness.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.distprop.datasets.DataException;
+import org.distprop.datasets.DatasetSpec;
+import org.distprop.harness.UserError;
+import org.distprop.harness.sweep.SweepConfig;
+import org.distprop.methods.HyperParam;
+import org.distprop.methods.Hyperparams;
+import org.distprop.methods.MethodFactory;
+import org.distprop.methods.MethodRegistry;
+
+/**
+ * An experiment spec (YAML): the paper artefact as groups of (dataset, methods, hyperparameter
+ * overrides, optional grid axes), run settings per scale profile, and optionally a sweep. Parsing
+ * validates everything a run would reject (names, hyperparameter keys and values, ranges, profile)
+ * and reports it as {@code file:line: key: message} before anything runs. Method and dataset names
+ * come from the registries, so new methods and datasets need no change here.
+ *
+ * <pre>
+ * experiment: fig3                 # results/&lt;experiment&gt;/...
+ * profiles:                        # ci, quick and paper are all required
+ *   ci:    {seeds: 2, steps: 30, batch_size: 32, eval_every: 10, train_per_class: 20, test_per_class: 10}
+ *   paper: {seeds: 10, steps: 6500, batch_size: 1024, eval_every: 58, time_limit: "08:00:00"}
+ * groups:
+ *   - dataset: mnist
+ *     methods: [sgd, distprop]
+ *     hp: {distprop: {num_samples: 32}}       # per-method overrides of the declared defaults
+ *     grid: {train_per_class: [100, 500]}     # axes: settings or hp.&lt;name&gt; (all methods)
+ *     profiles: {paper: {steps: 20000}}       # per-group overrides of the profile settings
+ * sweep: {method: bayes, metric: {name: test/accuracy, goal: maximize}, parameters: {...}}
+ * </pre>
+ */
+public final class ExperimentSpec {
+    public static final List<String> PROFILES = List.of("ci", "quick", "paper");
+    static final List<String> TOP_KEYS = List.of("experiment", "description", "profiles", "groups", "sweep");
+    static final List<String> GROUP_KEYS = List.of("dataset", "methods", "hp", "grid", "profiles", "note");
+    static final String RESOURCE_DIR = "experiments/";
+
+    private final String file;
+    private final YamlNode root;
+    private final String name;
+
+    private ExperimentSpec(String file, YamlNode root) {
+        this.file = file;
+        this.root = root;
+        root.checkKeys(TOP_KEYS);
+        this.name = root.require("experiment").asText();
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw root.get("experiment").error("experiment name may use letters, digits, '.', '_' and '-' only, got '" + name + "'");
+        }
+    }
+
+    /** Loads a spec by path, or by name from the built-in specs (harness/src/main/resources/experiments). */
+    public static ExperimentSpec load(String nameOrPath) {
+        Path p = Path.of(nameOrPath);
+        if (Files.isRegularFile(p)) {
+            try {
+                return parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+            } catch (IOException e) {
+                throw new UserError("cannot read the spec " + p + ": " + e.getMessage());
+            }
+        }
+        String res = RESOURCE_DIR + nameOrPath + (nameOrPath.endsWith(".yaml") ? "" : ".yaml");
+        try (InputStream in = ExperimentSpec.class.getClassLoader().getResourceAsStream(res)) {
+            if (in == null) {
+                throw new UserError("unknown experiment spec '" + nameOrPath + "'; built-in specs: "
+                        + String.join(", ", builtIn()) + " (or give the path of a .yaml file)");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "harness/src/main/resources/" + res);
+        } catch (IOException e) {
+            throw new UserError("cannot read the built-in spec " + res + ": " + e.getMessage());
+        }
+    }
+
+    /** Names of the built-in specs (listed in experiments/index.txt). */
+    public static List<String> builtIn() {
+        try (InputStream in = ExperimentSpec.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + "index.txt")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public static ExperimentSpec parse(String yaml, String file) {
+        return new ExperimentSpec(file, YamlNode.parse(yaml, file));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The sweep block, or null for a spec without a sweep. */
+    public SweepConfig sweep() {
+        YamlNode s = root.get("sweep");
+        return s == null ? null : SweepConfig.parse(s);
+    }
+
+    /** The profile's settings; an unknown profile is an error naming the spec's profiles line. */
+    Settings profileSettings(String profile) {
+        YamlNode profiles = root.require("profiles");
+        profiles.checkKeys(PROFILES);
+        for (String p : PROFILES) {
+            if (profiles.get(p) == null) {
+                throw profiles.error("every spec defines the profiles " + String.join(", ", PROFILES) + "; '" + p + "' is missing");
+            }
+        }
+        if (!PROFILES.contains(profile)) {
+            throw profiles.error("unknown profile '" + profile + "'; valid profiles: " + String.join(", ", PROFILES));
+        }
+        return new Settings().overlay(profiles.get(profile));
+    }
+
+    /**
+     * Validates the whole spec for {@code profile} and expands it into cells (group order, then
+     * method, grid point, seed). For a sweep spec the cells are the fixed part (usually none) and
+     * {@link #sweepTemplate} gives the swept run.
+     */
+    public Expansion expand(String profile) {
+        return expand(profile, false);
+    }
+
+    /**
+     * {@code structureOnly}: skip the registry checks (method and dataset names, hyperparameter keys
+     * of methods not on the class path), so a spec can be checked for structure and cell counts on a
+     * build that lacks some methods. Never used to run anything.
+     */
+    Expansion expand(String profile, boolean structureOnly) {
+        profileSettings(profile); // an unknown profile is the first error
+        Expansion e = expandOne(profile, structureOnly);
+        // expand the other profiles too, so a bad value in 'paper' is caught by a ci run
+        for (String p : PROFILES) {
+            if (!p.equals(profile)) {
+                expandOne(p, structureOnly);
+            }
+        }
+        return e;
+    }
+
+    private Expansion expandOne(String profile, boolean structureOnly) {
+        Settings base = profileSettings(profile);
+        List<Cell> cells = new ArrayList<>();
+        List<GroupTemplate> templates = new ArrayList<>();
+        SweepConfig sweep = sweep(); // a sweep spec's group is the template of its trials, not cells
+        List<YamlNode> groups = root.require("groups").asList();
+        if (groups.isEmpty()) {
+            throw root.get("groups").error("no groups: list at least one {dataset, methods}");
+        }
+        for (YamlNode g : groups) {
+            g.checkKeys(GROUP_KEYS);
+            YamlNode dsNode = g.require("dataset");
+            String dataset = dsNode.asText();
+            try {
+                DatasetSpec.checkName(dataset);
+            } catch (DataException e) {
+                if (!structureOnly) {
+                    throw dsNode.error(e.getMessage());
+                }
+            }
+            Settings s = new Settings(base);
+            YamlNode gp = g.get("profiles");
+            if (gp != null) {
+                gp.checkKeys(PROFILES);
+                for (String p : PROFILES) {
+                    if (gp.get(p) != null) {
+                        new Settings().overlay(gp.get(p)); // key check for every profile
+                    }
+                }
+                if (gp.get(profile) != null) {
+                    s.overlay(gp.get(profile));
+                }
+            }
+            List<YamlNode> methodNodes = g.require("methods").asListOrOne();
+            Map<String, YamlNode> hpByMethod = new LinkedHashMap<>();
+            if (g.get("hp") != null) {
+                for (var e : g.get("hp").asMap().entrySet()) {
+                    if (methodNodes.stream().noneMatch(m -> m.asText().equals(e.getKey()))) {
+                        throw e.getValue().error("hp for '" + e.getKey() + "', which is not one of this group's methods");
+                    }
+                    hpByMethod.put(e.getKey(), e.getValue());
+                }
+            }
+            List<Map<String, YamlNode>> gridPoints = gridPoints(g.get("grid"), profile);
+            for (YamlNode mNode : methodNodes) {
+                String method = mNode.asText();
+                MethodFactory f;
+                try {
+                    f = MethodRegistry.get(method);
+                } catch (IllegalArgumentException e) {
+                    if (!structureOnly) {
+                        throw mNode.error(e.getMessage());
+                    }
+                    f = null;
+                }
+                Map<String, YamlNode> hpNodes = new LinkedHashMap<>();
+                if (hpByMethod.get(method) != null) {
+                    hpNodes.putAll(hpByMethod.get(method).asMap());
+                }
+                for (Map<String, YamlNode> point : gridPoints) {
+                    Map<String, YamlNode> hp = new LinkedHashMap<>(hpNodes);
+                    Settings cs = new Settings(s);
+                    for (var e : point.entrySet()) {
+                        if (e.getKey().startsWith("hp.")) {
+                            hp.put(e.getKey().substring(3), e.getValue());
+                        } else {
+                            cs.put(e.getKey(), e.getValue());
+                        }
+                    }
+                    Map<String, String> hpValues = f == null ? texts(hp) : checkHyperparams(method, f, dataset, hp);
+                    templates.add(new GroupTemplate(g, dataset, method, hpValues, cs));
+                    if (cs.skip() || sweep != null) {
+                        continue;
+                    }
+                    for (long seed : cs.seeds(g)) {
+                        cells.add(cell(cells.size(), dataset, method, hpValues, cs, seed, g));
+                    }
+                }
+            }
+        }
+        if (sweep == null && base.has("trials")) {
+            throw base.node("trials").error("'trials' is a sweep setting, but this spec has no sweep block");
+        }
+        if (sweep != null) {
+            if (templates.size() != 1) {
+                throw root.get("sweep").error("a sweep spec has exactly one group with one method (the swept one); found "
+                        + templates.size() + " (method, grid point) combinations");
+            }
+            GroupTemplate t = templates.get(0);
+            boolean known = MethodRegistry.names().contains(t.method());
+            MethodFactory f = known ? MethodRegistry.get(t.method()) : null;
+            for (var e : known ? sweep.paramNodes().entrySet() : Map.<String, YamlNode>of().entrySet()) {
+                checkKey(t.method(), f, t.dataset(), e.getKey(), e.getValue());
+            }
+            for (var e : known ? sweep.constants().entrySet() : Map.<String, String>of().entrySet()) {
+                checkValue(t.method(), f, t.dataset(), e.getKey(), e.getValue(), sweep.paramNodes().get(e.getKey()));
+            }
+            for (var p : known ? sweep.space() : List.<org.distprop.harness.sweep.Param>of()) {
+                // both ends of every range must be acceptable values (e.g. learning rates > 0)
+                YamlNode at = sweep.paramNodes().get(p.name());
+                checkValue(t.method(), f, t.dataset(), p.name(), p.decode(0), at);
+                checkValue(t.method(), f, t.dataset(), p.name(), p.decode(1), at);
+            }
+            long trials = t.settings().positiveLong("trials", root.get("profiles"));
+            if (t.settings().has("initial_random")) {
+                long init = t.settings().positiveLong("initial_random", root.get("profiles"));
+                if (init < 2) {
+                    throw t.settings().node("initial_random").error("must be >= 2 (the GP needs two points)");
+                }
+                sweep = sweep.withInitialRandom((int) init);
+            }
+            return new Expansion(this, profile, cells, t, sweep, (int) trials, base.timeLimit(), (int) base.nonNegativeLong("throttle", 0));
+        }
+        return new Expansion(this, profile, cells, null, null, 0, base.timeLimit(), (int) base.nonNegativeLong("throttle", 0));
+    }
+
+    private Cell cell(int index, String dataset, String method, Map<String, String> hp, Settings s, long seed, YamlNode g) {
+        long steps = s.positiveLong("steps", g);
+        long batch = s.positiveLong("batch_size", g);
+        long evalEvery = s.nonNegativeLong("eval_every", 0);
+        long evalBatch = s.nonNegativeLong("eval_batch_size", 1000);
+        if (evalBatch == 0) {
+            throw s.node("eval_batch_size").error("must be > 0");
+        }
+        long trainPc = s.nonNegativeLong("train_per_class", 0);
+        long testPc = s.nonNegativeLong("test_per_class", 0);
+        return Cell.of(index, name, dataset, method, hp, steps, (int) batch, evalEvery, (int) evalBatch, seed,
+                (int) trainPc, (int) testPc);
+    }
+
+    /** Cartesian product of the grid axes (the first axis varies slowest); one empty point without a grid. */
+    private static List<Map<String, YamlNode>> gridPoints(YamlNode grid, String profile) {
+        List<Map<String, YamlNode>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        if (grid == null) {
+            return points;
+        }
+        for (var axis : grid.asMap().entrySet()) {
+            String key = axis.getKey();
+            if (!key.startsWith("hp.") && !Settings.GRID_KEYS.contains(key)) {
+                throw axis.getValue().error("unknown grid axis '" + key + "'; valid: " + String.join(", ", Settings.GRID_KEYS)
+                        + ", or hp.<hyperparameter>");
+            }
+            YamlNode axisNode = axis.getValue();
+            if (axisNode.isMap()) { // per-profile values: {ci: [...], quick: [...], paper: [...]}
+                axisNode.checkKeys(PROFILES);
+                for (String p : PROFILES) {
+                    if (axisNode.get(p) == null) {
+                        throw axisNode.error("a per-profile grid axis lists values for every profile; '" + p + "' is missing");
+                    }
+                    axisNode.get(p).asList();
+                }
+                axisNode = axisNode.get(profile);
+            }
+            List<YamlNode> values = axisNode.asList();
+            if (values.isEmpty()) {
+                throw axisNode.error("the grid axis has no values");
+            }
+            List<Map<String, YamlNode>> next = new ArrayList<>();
+            for (Map<String, YamlNode> p : points) {
+                for (YamlNode v : values) {
+                    Map<String, YamlNode> q = new LinkedHashMap<>(p);
+                    q.put(key, v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    private static Map<String, String> texts(Map<String, YamlNode> hp) {
+        Map<String, String> out = new LinkedHashMap<>();
+        hp.forEach((k, v) -> out.put(k, v.asText()));
+        return out;
+    }
+
+    /** Checks each override against the method's declared hyperparameters; returns them as strings. */
+    private static Map<String, String> checkHyperparams(String method, MethodFactory f, String dataset, Map<String, YamlNode> hp) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : hp.entrySet()) {
+            checkKey(method, f, dataset, e.getKey(), e.getValue());
+            checkValue(method, f, dataset, e.getKey(), e.getValue().asText(), e.getValue());
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    private static void checkKey(String method, MethodFactory f, String dataset, String key, YamlNode at) {
+        try {
+            Hyperparams.resolve(method, f.hyperparameters(dataset), Map.of(key, "0"));
+        } catch (IllegalArgumentException e) {
+            throw at.error(e.getMessage());
+        }
+    }
+
+    /** The same value checks a run does (Runner.validate): learning rates must be positive numbers. */
+    private static void checkValue(String method, MethodFactory f, String dataset, String key, String value, YamlNode at) {
+        try {
+            Hyperparams hp = Hyperparams.resolve(method, f.hyperparameters(dataset), Map.of(key, value));
+            if (key.startsWith("lr")) {
+                hp.getPositive(key);
+            }
+            for (HyperParam p : f.hyperparameters(dataset)) {
+                if (p.name().equals(key) && isNumber(p.defaultValue()) && !isNumber(value)) {
+                    throw new IllegalArgumentException("hyperparameter " + key + " of method " + method
+                            + " is a number (default " + p.defaultValue() + "), got '" + value + "'");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw at.error(e.getMessage());
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** One (group, method, grid point) with its settings: what a sweep trial is built from. */
+    public record GroupTemplate(YamlNode group, String dataset, String method, Map<String, String> hp, Settings settings) {
+        /** The sweep's run for trial parameters {@code params} (seed = the profile's first seed). */
+        public Cell trialCell(String experiment, int index, Map<String, String> params) {
+            Map<String, String> hp2 = new LinkedHashMap<>(hp);
+            hp2.putAll(params);
+            long seed = settings.seeds(group).get(0);
+            return Cell.of(index, experiment, dataset, method, hp2, settings.positiveLong("steps", group),
+                    (int) settings.positiveLong("batch_size", group), settings.nonNegativeLong("eval_every", 0),
+                    (int) Math.max(1, settings.nonNegativeLong("eval_batch_size", 1000)), seed,
+                    (int) settings.nonNegativeLong("train_per_class", 0), (int) settings.nonNegativeLong("test_per_class", 0));
+        }
+    }
+
+    /** A validated, expanded spec for one profile. */
+    public record Expansion(ExperimentSpec spec, String profile, List<Cell> cells, GroupTemplate sweepTemplate,
+                            SweepConfig sweep, int trials, String timeLimit, int throttle) {
+        public Plan plan() {
+            return new Plan(spec.name(), spec.file(), profile, timeLimit, throttle, cells, null);
+        }
+    }
+}

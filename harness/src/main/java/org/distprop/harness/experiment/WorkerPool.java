@@ -1,0 +1,133 @@
+package org.distprop.harness.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.distprop.harness.RunRecord;
+
+/**
+ * Runs cells in worker processes: {@code java -cp <this class path> ... run-cell --plan P --index i
+ * --threads T}, at most {@code jobs} at a time, each with T = cores / jobs TensorFlow threads
+ * (TensorFlow fixes its thread pools per process, so parallel runs must be separate JVMs). A worker
+ * exits when its runner dies, so a killed runner leaves no worker writing behind a rerun's back.
+ */
+public final class WorkerPool implements AutoCloseable {
+    /** Outcome of one cell: the record's status, or "crashed" when the worker left no finished record. */
+    public record Outcome(Cell cell, String status, int exitCode, double seconds) {
+    }
+
+    private final int jobs;
+    private final int threads;
+    private final Path dataDir;
+    private final Path logDir;
+    private final ExecutorService pool;
+
+    public WorkerPool(int jobs, Path dataDir, Path logDir) {
+        this.jobs = jobs;
+        this.threads = threadsPerWorker(jobs);
+        this.dataDir = dataDir;
+        this.logDir = logDir;
+        this.pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "cell-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static int threadsPerWorker(int jobs) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public int jobs() {
+        return jobs;
+    }
+
+    /** Runs {@code cells} of the plan at {@code planFile}; {@code done} is called as each finishes. */
+    public List<Outcome> run(Path planFile, Path resultsRoot, List<Cell> cells, Consumer<Outcome> done) {
+        List<Future<Outcome>> fs = new ArrayList<>();
+        for (Cell c : cells) {
+            fs.add(pool.submit(() -> {
+                Outcome o = runOne(planFile, resultsRoot, c);
+                done.accept(o);
+                return o;
+            }));
+        }
+        List<Outcome> out = new ArrayList<>();
+        for (Future<Outcome> f : fs) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("worker thread failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return out;
+    }
+
+    Outcome runOne(Path planFile, Path resultsRoot, Cell c) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        List<String> cmd = workerCommand(List.of("run-cell", "--plan", planFile.toAbsolutePath().toString(),
+                "--index", Integer.toString(c.index()), "--results", resultsRoot.toAbsolutePath().toString(),
+                "--threads", Integer.toString(threads), "--quiet", "--exit-with-parent"));
+        if (dataDir != null) {
+            cmd.add("--data-dir");
+            cmd.add(dataDir.toAbsolutePath().toString());
+        }
+        Files.createDirectories(logDir);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(logDir.resolve("cell-" + c.index() + ".log").toFile());
+        tfEnvironment(pb.environment());
+        Process p = pb.start();
+        int code;
+        try {
+            code = p.waitFor();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+        String status = RunRecord.status(resultsRoot.resolve(c.record()));
+        if (status == null || "running".equals(status)) {
+            status = "crashed";
+        }
+        return new Outcome(c, status, code, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** {@code java <heap> -cp <class path> org.distprop.harness.cli.Main <args>} for this JVM's class path. */
+    public static List<String> workerCommand(List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String heap = System.getenv("DISTPROP_WORKER_HEAP");
+        cmd.add("-Xmx" + (heap != null ? heap : Math.max(512, Runtime.getRuntime().maxMemory() >> 20) + "m"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.distprop.harness.cli.Main");
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /** The launcher's TensorFlow settings, unless the environment already sets them. */
+    public static void tfEnvironment(Map<String, String> env) {
+        env.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+        env.putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "0");
+        env.putIfAbsent("TF_DETERMINISTIC_OPS", "1");
+    }
+
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,299 @@
+package org.distprop.harness.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.distprop.harness.UserError;
+import org.distprop.harness.cli.Main;
+import org.distprop.harness.sweep.Param;
+import org.distprop.harness.sweep.SweepConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spec parsing, validation with file:line messages, and expansion into cells (no TensorFlow, no data). */
+class ExperimentSpecTest {
+    static final String PROFILES = """
+            profiles:
+              ci:    {seeds: 2, steps: 12, batch_size: 32, train_per_class: 10}
+              quick: {seeds: [5, 7, 9], steps: 100, batch_size: 64}
+              paper: {seeds: 10, steps: 6500, batch_size: 1024, time_limit: "04:00:00", throttle: 8}
+            """;
+
+    static ExperimentSpec spec(String body) {
+        return ExperimentSpec.parse("experiment: t\n" + PROFILES + body, "t.yaml");
+    }
+
+    /** Line numbers below count from 1 at "experiment:"; PROFILES takes lines 2-5. */
+    static SpecError error(String body, String profile) {
+        return assertThrows(SpecError.class, () -> spec(body).expand(profile));
+    }
+
+    @Test
+    void expandsMethodsGridAndSeedsInOrder() {
+        var e = spec("""
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                    grid: {hp.lr: [0.01, 0.02], batch_size: [16, 32]}
+                """).expand("quick");
+        assertEquals(2 * 2 * 3, e.cells().size());
+        Cell first = e.cells().get(0);
+        assertEquals(Map.of("lr", "0.01"), first.hp());
+        assertEquals(16, first.batchSize());
+        assertEquals(5, first.seed());
+        assertEquals(List.of(5L, 7L, 9L), e.cells().subList(0, 3).stream().map(Cell::seed).toList());
+        for (int i = 0; i < e.cells().size(); i++) {
+            assertEquals(i, e.cells().get(i).index());
+        }
+        assertTrue(first.record().startsWith("t/mnist/sgd/"), first.record());
+        assertTrue(first.record().endsWith("/seed-5"));
+        assertEquals(12, e.cells().stream().map(Cell::record).distinct().count(), "every cell its own record");
+    }
+
+    @Test
+    void profileAndGroupOverridesAndPerProfileGrid() {
+        String body = """
+                groups:
+                  - dataset: mnist
+                    methods: sgd
+                    profiles: {paper: {steps: 20000}}
+                    grid: {train_per_class: {ci: [10], quick: [100, 200], paper: [0]}}
+                """;
+        var paper = spec(body).expand("paper");
+        assertEquals(10, paper.cells().size());
+        assertEquals(20000, paper.cells().get(0).steps());
+        assertEquals("04:00:00", paper.timeLimit());
+        assertEquals(8, paper.throttle());
+        var ci = spec(body).expand("ci");
+        assertEquals(2, ci.cells().size());
+        assertEquals(12, ci.cells().get(0).steps());
+        assertEquals(6, spec(body).expand("quick").cells().size());
+    }
+
+    @Test
+    void hyperparameterValuesKeepTheirSourceText() {
+        var e = spec("""
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                    hp: {sgd: {lr: 0.0003638}}
+                """).expand("ci");
+        assertEquals("0.0003638", e.cells().get(0).hp().get("lr"));
+    }
+
+    @Test
+    void unknownMethodNamesFileLineAndKey() {
+        SpecError e = error("""
+                groups:
+                  - dataset: mnist
+                    methods:
+                      - sgd
+                      - magicprop
+                """, "ci");
+        assertEquals("t.yaml", e.file());
+        assertEquals(10, e.line());
+        assertEquals("groups[0].methods[1]", e.key());
+        assertTrue(e.getMessage().contains("unknown method 'magicprop'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("t.yaml:10: groups[0].methods[1]: "), e.getMessage());
+    }
+
+    @Test
+    void unknownDatasetAndUnknownHyperparameterNameTheirLines() {
+        SpecError d = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                  - dataset: fashion
+                    methods: [sgd]
+                """, "ci");
+        assertEquals(9, d.line());
+        assertTrue(d.getMessage().contains("unknown dataset 'fashion'"), d.getMessage());
+
+        SpecError h = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                    hp:
+                      sgd:
+                        lr: 0.1
+                        momentum: 0.9
+                """, "ci");
+        assertEquals(12, h.line());
+        assertEquals("groups[0].hp.sgd.momentum", h.key());
+        assertTrue(h.getMessage().contains("unknown hyperparameter 'momentum' for method sgd; valid: arch, lr, optimizer"), h.getMessage());
+
+        SpecError neg = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                    hp: {sgd: {lr: -0.5}}
+                """, "ci");
+        assertEquals(9, neg.line());
+        assertTrue(neg.getMessage().contains("must be > 0"), neg.getMessage());
+    }
+
+    @Test
+    void unknownProfileMissingProfileAndBadSettings() {
+        String ok = """
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                """;
+        SpecError p = error(ok, "huge");
+        assertEquals(2, p.line());
+        assertTrue(p.getMessage().contains("unknown profile 'huge'; valid profiles: ci, quick, paper"), p.getMessage());
+
+        SpecError missing = assertThrows(SpecError.class, () -> ExperimentSpec.parse("""
+                experiment: t
+                profiles:
+                  ci: {seeds: 1, steps: 1, batch_size: 1}
+                groups: [{dataset: mnist, methods: [sgd]}]
+                """, "m.yaml").expand("ci"));
+        assertTrue(missing.getMessage().contains("'quick' is missing"), missing.getMessage());
+
+        SpecError steps = assertThrows(SpecError.class, () -> ExperimentSpec.parse("""
+                experiment: t
+                profiles:
+                  ci: {seeds: 1, steps: 1, batch_size: 1}
+                  quick: {seeds: 1, steps: -5, batch_size: 1}
+                  paper: {seeds: 1, steps: 1, batch_size: 1}
+                groups: [{dataset: mnist, methods: [sgd]}]
+                """, "s.yaml").expand("ci"));
+        assertEquals(4, steps.line(), "a bad value in another profile is still caught");
+
+        SpecError typo = error("""
+                groups:
+                  - dataset: mnist
+                    method: [sgd]
+                """, "ci");
+        assertEquals(8, typo.line());
+        assertTrue(typo.getMessage().contains("unknown key 'method'"), typo.getMessage());
+    }
+
+    @Test
+    void sweepInTheAuthorsWandbFormat() {
+        // the shape of the authors' sweep_hyper.yaml (method-spec §4.4), with experiment_buddy's ^ prefix
+        YamlNode n = YamlNode.parse("""
+                program: main.py
+                method: bayes
+                metric:
+                  name: test/acc_1
+                  goal: maximize
+                parameters:
+                  ^lr:
+                    distribution: log_uniform
+                    min: -6
+                    max: -1
+                  ^optimizer:
+                    values: [adagrad, sgd]
+                  arch:
+                    value: mnist-cnn
+                """, "sweep.yaml");
+        SweepConfig s = SweepConfig.parse(n);
+        assertEquals("test_top1", s.metric());
+        assertTrue(s.maximize());
+        assertEquals(2, s.space().size());
+        Param.Range lr = (Param.Range) s.space().get(0);
+        assertEquals("lr", lr.name());
+        assertEquals(Math.exp(-6), Double.parseDouble(lr.decode(0)), 1e-12, "log_uniform bounds are natural-log exponents");
+        assertEquals(Math.exp(-1), Double.parseDouble(lr.decode(1)), 1e-12);
+        assertEquals(Map.of("arch", "mnist-cnn"), s.constants());
+    }
+
+    @Test
+    void sweepNegativeRangeAndUnknownParameterAreLineErrors() {
+        String head = """
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                sweep:
+                  method: bayes
+                  metric: {name: test/accuracy, goal: maximize}
+                  parameters:
+                """;
+        String profiles = PROFILES.replace("train_per_class: 10}", "train_per_class: 10, trials: 3}")
+                .replace("batch_size: 64}", "batch_size: 64, trials: 3}").replace("throttle: 8}", "throttle: 8, trials: 3}");
+        SpecError range = assertThrows(SpecError.class, () -> ExperimentSpec.parse("experiment: t\n" + profiles + head + """
+                    lr: {distribution: log_uniform, min: -1, max: -6}
+                """, "r.yaml").expand("ci"));
+        assertEquals(13, range.line());
+        assertTrue(range.getMessage().contains("negative range"), range.getMessage());
+        SpecError unknown = assertThrows(SpecError.class, () -> ExperimentSpec.parse("experiment: t\n" + profiles + head + """
+                    lr: {distribution: log_uniform, min: -6, max: -1}
+                    warmup: {values: [1, 2]}
+                """, "u.yaml").expand("ci"));
+        assertEquals(14, unknown.line());
+        assertTrue(unknown.getMessage().contains("unknown hyperparameter 'warmup'"), unknown.getMessage());
+        var ok = ExperimentSpec.parse("experiment: t\n" + profiles + head + """
+                    lr: {distribution: log_uniform, min: -6, max: -1}
+                """, "ok.yaml").expand("ci");
+        assertEquals(0, ok.cells().size(), "a sweep's group is its trial template, not cells");
+        assertEquals(3, ok.trials());
+    }
+
+    @Test
+    void badSpecsFailBeforeAnythingIsWritten(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "experiment: bad\n" + PROFILES + """
+                groups:
+                  - dataset: mnist
+                    methods: [sgd, nosuchmethod]
+                """);
+        Path results = tmp.resolve("results");
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true));
+            code = Main.execute("experiment", bad.toString(), "--profile", "ci", "--results", results.toString());
+            assertEquals(Main.EXIT_USER_ERROR, code);
+            assertEquals(Main.EXIT_USER_ERROR, Main.execute("experiment", "no-such-spec", "--results", results.toString()));
+            assertEquals(Main.EXIT_USER_ERROR, Main.execute("experiment", bad.toString(), "--profile", "gigantic",
+                    "--results", results.toString()));
+        } finally {
+            System.setErr(oldErr);
+        }
+        String msg = err.toString();
+        assertTrue(msg.contains("bad.yaml:8: groups[0].methods[1]: unknown method 'nosuchmethod'"), msg);
+        assertTrue(msg.contains("unknown experiment spec 'no-such-spec'; built-in specs: table1, fig2, fig3, fig4, scaling"), msg);
+        assertTrue(msg.contains("unknown profile 'gigantic'"), msg);
+        assertFalse(Files.exists(results), "nothing may be written for a bad spec");
+    }
+
+    @Test
+    void planRoundTripsThroughJson(@TempDir Path tmp) {
+        var e = spec("""
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                    hp: {sgd: {lr: 0.05}}
+                """).expand("paper");
+        Path f = Plan.defaultFile(tmp, "t", "paper");
+        e.plan().write(f);
+        Plan back = Plan.read(f);
+        assertEquals(e.plan(), back);
+        assertEquals(tmp.toAbsolutePath().normalize(), Plan.resultsRootOf(f));
+        assertThrows(UserError.class, () -> back.cell(10));
+    }
+
+    @Test
+    void shardsPartitionThePlan() {
+        var s = ExperimentRunner.Shard.parse("1/3");
+        var cells = spec("""
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                """).expand("paper").cells();
+        assertEquals(List.of(1, 4, 7), cells.stream().filter(s::contains).map(Cell::index).toList());
+        assertThrows(UserError.class, () -> ExperimentRunner.Shard.parse("3/3"));
+        assertThrows(UserError.class, () -> ExperimentRunner.Shard.parse("x"));
+    }
+}
