@@ -67,8 +67,3 @@ bench: build ## JMH: ms per training step (batch 64 and 256) and harness overhea
 clean: ## remove build output (keeps results/ and the data dir)
 	$(MVN) clean
 
-# Paper experiments (harness issue): every built-in spec at a profile; JOBS worker processes.
-JOBS ?= 1
-.PHONY: experiments
-experiments: data ## run table1 fig2 fig3 fig4 scaling at PROFILE (ci|quick|paper) with JOBS workers; rerun resumes
-	for s in table1 fig2 fig3 fig4 scaling; do $(DISTPROP) experiment $$s --profile $(PROFILE) --jobs $(JOBS) || exit 1; done
