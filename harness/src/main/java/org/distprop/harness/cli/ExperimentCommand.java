@@ -25,7 +25,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "validate, print the cells and an estimated time, run nothing")
     boolean dryRun;
 
-    @Option(names = "--shard", description = "run only the cells with index % n == i (i/n), e.g. one slice per machine")
+    @Option(names = "--shard", description = "run only the cells with index mod n == i (i/n), e.g. one slice per machine")
     String shard;
 
     @Option(names = "--results", defaultValue = "results", description = "results store root (default: ${DEFAULT-VALUE})")
