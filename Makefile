@@ -12,6 +12,10 @@ REPRODUCE_PROFILE := $(if $(filter command line environment,$(origin PROFILE)),$
 # JMH settings: the full ones for the paper profile, short ones otherwise (keeps `make quick` in budget)
 JMH_FLAGS_paper := -f 1 -wi 2 -w 5s -i 5 -r 5s
 JMH_FLAGS ?= $(or $(JMH_FLAGS_$(PROFILE)),-f 1 -wi 1 -w 2s -i 3 -r 2s)
+# what JMH runs: at paper, every method at batch 64 and 256 plus the data-pipeline and evaluation benchmarks;
+# otherwise the step time of every method at batch 64 only (keeps `make quick` in budget)
+BENCH_SELECT_paper := StepBenchmark DataBenchmark EvalBenchmark
+BENCH_SELECT ?= $(or $(BENCH_SELECT_$(PROFILE)),StepBenchmark -p batchSize=64)
 
 .PHONY: help build data test quick bench clean reproduce experiments report reports-build $(EXPERIMENTS)
 
@@ -58,10 +62,10 @@ reports-build:
 report: reports-build ## re-render figures, Table 1 and index.html of PROFILE from $(RESULTS)/ (no training)
 	$(DISTPROP) report --results $(RESULTS) --out $(RESULTS)/report --profile $(PROFILE)
 
-bench: build ## JMH: ms per training step (batch 64 and 256) and harness overhead vs a bare session loop
+bench: build ## JMH ms/step per method, harness vs bare session loop (PROFILE=paper: + batch 256, data, eval)
 	mkdir -p results/bench
 	TF_CPP_MIN_LOG_LEVEL=2 TF_ENABLE_ONEDNN_OPTS=$${TF_ENABLE_ONEDNN_OPTS:-0} java -cp harness/target/classes:$$(cat harness/target/classpath.txt) \
-	  org.openjdk.jmh.Main StepBenchmark $(JMH_FLAGS) -rf json -rff results/bench/jmh-step.json
+	  org.openjdk.jmh.Main $(BENCH_SELECT) $(JMH_FLAGS) -rf json -rff results/bench/jmh-step.json
 	@echo "JMH results: results/bench/jmh-step.json"
 
 clean: ## remove build output (keeps results/ and the data dir)
