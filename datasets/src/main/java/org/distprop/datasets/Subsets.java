@@ -10,7 +10,7 @@ public final class Subsets {
     /** The first {@code perClass} examples of every class, in dataset order. */
     public static int[] firstPerClass(Split split, int numClasses, int perClass) {
         int[] taken = new int[numClasses];
-        int[] keep = new int[Math.min(split.size(), numClasses * perClass)];
+        int[] keep = new int[(int) Math.min(split.size(), (long) numClasses * perClass)]; // long: perClass may be "all" (MAX_VALUE)
         int n = 0;
         for (int i = 0; i < split.size() && n < keep.length; i++) {
             int y = split.label(i);

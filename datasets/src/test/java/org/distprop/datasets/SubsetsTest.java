@@ -33,4 +33,11 @@ class SubsetsTest {
     void firstPerClassTakesTheFirstOfEachClassInOrder() {
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, Subsets.firstPerClass(split(30), 3, 2));
     }
+
+    @Test
+    void unlimitedPerClassKeepsEverySplitExampleWithoutOverflow() {
+        // Integer.MAX_VALUE stands for "all" (train_per_class 0); 10 * MAX_VALUE once overflowed to -10
+        Split s = split(25);
+        org.junit.jupiter.api.Assertions.assertEquals(25, Subsets.firstPerClass(s, 10, Integer.MAX_VALUE).length);
+    }
 }
