@@ -48,7 +48,7 @@ public record SweepHistory(Path file, List<Trial> trials) {
                 }
                 JsonNode n = ResultsStore.JSON.readTree(line);
                 Map<String, JsonNode> params = new LinkedHashMap<>();
-                n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+                n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), numericIfPossible(e.getValue())));
                 JsonNode obj = n.path("objective");
                 String record = n.path("record").isTextual() ? n.path("record").asText() : null;
                 String recordProfile = profile == null ? null
@@ -80,5 +80,26 @@ public record SweepHistory(Path file, List<Trial> trials) {
             }
         }
         return null;
+    }
+
+    /**
+     * The harness writes hyperparameter values as strings ("6.56E-4"), as they are passed to methods;
+     * a value that parses as a finite number becomes a number so its axis is numeric (log for
+     * learning rates), not a list of categories.
+     */
+    static com.fasterxml.jackson.databind.JsonNode numericIfPossible(com.fasterxml.jackson.databind.JsonNode v) {
+        if (v.isTextual()) {
+            try {
+                double d = Double.parseDouble(v.asText().strip());
+                if (Double.isFinite(d)) {
+                    return d == Math.rint(d) && Math.abs(d) < 1e15
+                            ? com.fasterxml.jackson.databind.node.LongNode.valueOf((long) d)
+                            : com.fasterxml.jackson.databind.node.DoubleNode.valueOf(d);
+                }
+            } catch (NumberFormatException ignored) {
+                // a real category ("soft", "fresh")
+            }
+        }
+        return v;
     }
 }
