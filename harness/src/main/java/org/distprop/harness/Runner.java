@@ -13,6 +13,7 @@ import org.distprop.datasets.DataDir;
 import org.distprop.datasets.DataLocations;
 import org.distprop.datasets.Dataset;
 import org.distprop.datasets.DatasetSpec;
+import org.distprop.datasets.Prefetcher;
 import org.distprop.datasets.Subsets;
 import org.distprop.methods.BlockDefect;
 import org.distprop.methods.DatasetInfo;
@@ -30,6 +31,9 @@ import org.distprop.methods.TrainingMethod;
  * (unknown names, bad values, unusable paths) is thrown, before anything is written.
  */
 public final class Runner {
+    /** Batches built ahead on the prefetch thread: one overlaps the running step, one absorbs jitter. */
+    static final int PREFETCH_DEPTH = 2;
+
     private Runner() {
     }
 
@@ -118,24 +122,28 @@ public final class Runner {
                 rec.put("auxiliary_variables", method.auxiliaryVariableCount());
                 rec.put("gradient_evaluations_per_step", method.gradientEvaluationsPerStep());
                 Batcher batcher = new Batcher(data.train(), c.batchSize(), c.seed());
+                int batchesPerEpoch = batcher.batchesPerEpoch();
                 StepMetrics sm = null;
-                for (long step = 0; step < c.steps(); step++) {
-                    Batch b = batcher.batchAt(step);
-                    sm = method.step(b);
-                    long epoch = step / batcher.batchesPerEpoch();
-                    rec.trace(step + 1, epoch, sm);
-                    if (!sm.isFinite()) {
-                        status = "diverged";
-                        message = "training diverged at step " + (step + 1) + " (loss " + sm.loss() + ", lagrangian "
-                                + sm.lagrangian() + "); try smaller learning rates";
-                        break;
+                // the next batches are built on a background thread while this step's session runs
+                try (Prefetcher prefetch = new Prefetcher(batcher, 0, PREFETCH_DEPTH)) {
+                    for (long step = 0; step < c.steps(); step++) {
+                        Batch b = prefetch.next();
+                        sm = method.step(b);
+                        long epoch = step / batchesPerEpoch;
+                        rec.trace(step + 1, epoch, sm);
+                        if (!sm.isFinite()) {
+                            status = "diverged";
+                            message = "training diverged at step " + (step + 1) + " (loss " + sm.loss() + ", lagrangian "
+                                    + sm.lagrangian() + "); try smaller learning rates";
+                            break;
+                        }
+                        boolean lastStep = step + 1 == c.steps();
+                        if (lastStep || (c.evalEvery() > 0 && (step + 1) % c.evalEvery() == 0)) {
+                            last = method.evaluate(Batches.inOrder(data.test(), c.evalBatchSize()));
+                            rec.eval(step + 1, epoch, last);
+                        }
+                        progress.step(1, summary(sm, last));
                     }
-                    boolean lastStep = step + 1 == c.steps();
-                    if (lastStep || (c.evalEvery() > 0 && (step + 1) % c.evalEvery() == 0)) {
-                        last = method.evaluate(Batches.inOrder(data.test(), c.evalBatchSize()));
-                        rec.eval(step + 1, epoch, last);
-                    }
-                    progress.step(1, summary(sm, last));
                 }
                 if (sm != null) {
                     Map<String, Object> fin = new LinkedHashMap<>();

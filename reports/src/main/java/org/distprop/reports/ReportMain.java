@@ -21,6 +21,10 @@ public final class ReportMain implements Callable<Integer> {
     @Option(names = "--profile", description = "only records of this scale profile (ci, quick, paper); default: the profile most records name")
     String profile;
 
+    @Option(names = "--bench-table", description = "only print ms/step, harness overhead and ratio to SGD per method from <results>/bench"
+            + " (JMH JSON), write <results>/bench/step_ratios.csv, and exit")
+    boolean benchTable;
+
     @Option(names = "--claims", description = "claims file (default: the checked-in paper-claims.json)")
     Path claims;
 
@@ -38,6 +42,10 @@ public final class ReportMain implements Callable<Integer> {
         if (!Files.isDirectory(results)) {
             System.err.println("distprop: error: no results store at " + results + "; run experiments first (make quick) or pass --results DIR");
             return 2;
+        }
+        if (benchTable) {
+            System.out.print(org.distprop.reports.table.BenchTable.render(results.resolve("bench")));
+            return 0;
         }
         Path dir = out == null ? results.resolve("report") : out;
         Report.Summary s = Report.render(results, dir, profile, claims);

@@ -16,14 +16,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Milliseconds to assemble one training batch (seeded permutation, gather, normalise) — compare
- * with {@link StepBenchmark}: the pipeline must be much faster than the step that consumes it.
+ * Milliseconds to assemble one training batch — compare with {@link StepBenchmark}: the pipeline must be much
+ * faster than the step that consumes it. mnist and cifar10: seeded permutation, gather, normalise from the decoded
+ * in-memory arrays (CIFAR's JPEG copy is decoded once into the cache, not per batch); imagenet: JPEG decode,
+ * random-resized-crop 224, flip and normalise of every image, in the loader's decoding threads. ImageNet reads
+ * $DISTPROP_IMAGENET_DIR (`make bench` points it at the unzipped 1,000-image sample).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DataBenchmark {
-    @Param({"mnist"})
+    @Param({"mnist", "cifar10", "imagenet"})
     public String dataset;
 
     @Param({"64", "256"})

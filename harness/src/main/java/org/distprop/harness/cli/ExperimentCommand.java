@@ -22,6 +22,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "1", description = "worker processes; each gets cores/jobs TensorFlow threads (default: ${DEFAULT-VALUE})")
     int jobs;
 
+    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads per worker; 0 = cores / jobs (default: ${DEFAULT-VALUE}). "
+            + "Traces are bit-identical only at the same thread count.")
+    int threads;
+
     @Option(names = "--dry-run", description = "validate, print the cells and an estimated time, run nothing")
     boolean dryRun;
 
@@ -44,7 +48,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentSpec s = ExperimentSpec.load(spec);
         ExperimentSpec.Expansion e = s.expand(profile); // every spec error surfaces here, before anything runs
-        return new ExperimentRunner(e, new ExperimentRunner.Options(profile, jobs, results, dataDir, dryRun,
+        return new ExperimentRunner(e, new ExperimentRunner.Options(profile, jobs, threads, results, dataDir, dryRun,
                 ExperimentRunner.Shard.parse(shard), quiet), System.out).run();
     }
 }

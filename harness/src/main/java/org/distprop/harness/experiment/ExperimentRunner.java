@@ -49,7 +49,11 @@ public final class ExperimentRunner {
         }
     }
 
-    public record Options(String profile, int jobs, Path results, Path dataDir, boolean dryRun, Shard shard, boolean quiet) {
+    /** {@code threads}: TensorFlow threads per worker; 0 = cores / jobs. */
+    public record Options(String profile, int jobs, int threads, Path results, Path dataDir, boolean dryRun, Shard shard, boolean quiet) {
+        int workerThreads() {
+            return threads > 0 ? threads : WorkerPool.threadsPerWorker(jobs);
+        }
     }
 
     private final ExperimentSpec.Expansion exp;
@@ -60,6 +64,9 @@ public final class ExperimentRunner {
     public ExperimentRunner(ExperimentSpec.Expansion exp, Options o, PrintStream out) {
         if (o.jobs() < 1) {
             throw new UserError("--jobs must be >= 1, got " + o.jobs());
+        }
+        if (o.threads() < 0) {
+            throw new UserError("--threads must be >= 0 (0 = cores / jobs), got " + o.threads());
         }
         if (o.shard() != null && exp.sweep() != null) {
             throw new UserError("--shard splits a plan of independent cells; " + exp.spec().name()
@@ -89,11 +96,11 @@ public final class ExperimentRunner {
         Events events = new Events(expDir.resolve("events.jsonl"));
         out.printf(Locale.ROOT, "%s (%s profile): %d cells, %d already ok, %d to run with %d worker(s) x %d TF thread(s)%s%n",
                 exp.spec().name(), exp.profile(), mine.size(), mine.size() - pending.size(), pending.size(), o.jobs(),
-                WorkerPool.threadsPerWorker(o.jobs()), o.shard() == null ? "" : " (shard " + o.shard().index() + "/" + o.shard().count() + ")");
+                o.workerThreads(), o.shard() == null ? "" : " (shard " + o.shard().index() + "/" + o.shard().count() + ")");
         Map<String, Integer> counts = new TreeMap<>();
         mine.stream().filter(c -> !pending.contains(c)).forEach(c -> counts.merge("ok", 1, Integer::sum));
         List<String> problems = new ArrayList<>();
-        try (WorkerPool pool = new WorkerPool(o.jobs(), o.dataDir(), expDir.resolve("logs"));
+        try (WorkerPool pool = new WorkerPool(o.jobs(), o.workerThreads(), o.dataDir(), expDir.resolve("logs"));
              Progress progress = new Progress(exp.spec().name() + " cells", pending.size(), o.quiet())) {
             pool.run(planFile, o.results(), pending, oc -> {
                 synchronized (counts) {
@@ -155,7 +162,7 @@ public final class ExperimentRunner {
         out.printf(Locale.ROOT, "sweep %s: %s search, %d of %d trials done, history %s%n", exp.spec().name(), s.method(),
                 startAt, exp.trials(), history.file());
         Events events = new Events(expDir.resolve("events.jsonl"));
-        try (WorkerPool pool = new WorkerPool(1, o.dataDir(), expDir.resolve("logs"));
+        try (WorkerPool pool = new WorkerPool(1, o.threads() > 0 ? o.threads() : WorkerPool.threadsPerWorker(1), o.dataDir(), expDir.resolve("logs"));
              Progress progress = new Progress(exp.spec().name() + " sweep", Math.max(0, exp.trials() - startAt), o.quiet())) {
             while (trials.size() < exp.trials()) {
                 int i = trials.size();

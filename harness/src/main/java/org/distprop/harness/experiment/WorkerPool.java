@@ -29,9 +29,9 @@ public final class WorkerPool implements AutoCloseable {
     private final Path logDir;
     private final ExecutorService pool;
 
-    public WorkerPool(int jobs, Path dataDir, Path logDir) {
+    public WorkerPool(int jobs, int threads, Path dataDir, Path logDir) {
         this.jobs = jobs;
-        this.threads = threadsPerWorker(jobs);
+        this.threads = threads;
         this.dataDir = dataDir;
         this.logDir = logDir;
         this.pool = Executors.newFixedThreadPool(jobs, r -> {

@@ -16,10 +16,10 @@ class RealSpecsStructureTest {
     @CsvSource({
             // table1: (5 MNIST + 5 CIFAR methods) x seeds + 4 ImageNet methods x seeds (ImageNet skipped at ci)
             "table1, ci, 20, 0", "table1, quick, 20, 0", "table1, paper, 112, 0",
-            "fig2, ci, 6, 0", "fig2, quick, 9, 0", "fig2, paper, 60, 0",
+            "fig2, ci, 6, 0", "fig2, quick, 6, 0", "fig2, paper, 60, 0",
             "fig3, ci, 28, 0", "fig3, quick, 28, 0", "fig3, paper, 140, 0",
-            "fig4, ci, 0, 4", "fig4, quick, 0, 12", "fig4, paper, 0, 170",
-            "scaling, ci, 4, 0", "scaling, quick, 8, 0", "scaling, paper, 8, 0"})
+            "fig4, ci, 0, 4", "fig4, quick, 0, 8", "fig4, paper, 0, 170",
+            "scaling, ci, 6, 0", "scaling, quick, 12, 0", "scaling, paper, 12, 0"})
     void builtInSpecExpands(String name, String profile, int cells, int trials) {
         ExperimentSpec s = ExperimentSpec.load(name);
         var e = s.expand(profile, true);

@@ -44,21 +44,24 @@ public final class AuxMemoryFigure {
             for (String m : Methods.sorted(cells.get(ds).keySet())) {
                 ResultsStore.Cell cell = cells.get(ds).get(m);
                 cell.excluded().forEach(r -> excluded.add(Methods.label(m) + ": " + r.describeExclusion()));
-                // one configuration per |D| in a scaling sweep: group the ok runs of every config of this cell by |D|
-                TreeMap<Double, List<RunInfo>> bySize = new TreeMap<>();
+                // one configuration per |D| in a scaling sweep: group the ok runs of every config of this cell by
+                // (variant, |D|); a variant is a setting that changes what grows with |D| (DistProp's multipliers)
+                TreeMap<String, TreeMap<Double, List<RunInfo>>> byVariant = new TreeMap<>();
                 List<RunInfo> runs = new ArrayList<>(cell.ok());
                 cell.superseded().stream().filter(RunInfo::ok).forEach(runs::add);
                 for (RunInfo r : runs) {
                     if (!Double.isNaN(r.trainSize())) {
-                        bySize.computeIfAbsent(r.trainSize(), k -> new ArrayList<>()).add(r);
+                        byVariant.computeIfAbsent(variant(r), k -> new TreeMap<>()).computeIfAbsent(r.trainSize(), k -> new ArrayList<>()).add(r);
                     }
                 }
+                for (var v : byVariant.entrySet()) {
+                TreeMap<Double, List<RunInfo>> bySize = v.getValue();
                 List<double[]> auxPts = new ArrayList<>();
                 List<double[]> rssPts = new ArrayList<>();
                 for (var e : bySize.entrySet()) {
-                    double a = Stats.mean(e.getValue().stream().mapToDouble(RunInfo::auxiliaryVariables).filter(v -> !Double.isNaN(v)).toArray());
-                    double p = Stats.mean(e.getValue().stream().mapToDouble(RunInfo::peakRssBytes).filter(v -> !Double.isNaN(v)).toArray());
-                    rows.add(List.of(ds, m, e.getKey(), (double) e.getValue().size(), a, a * 4 / MIB, p / MIB));
+                    double a = Stats.mean(e.getValue().stream().mapToDouble(RunInfo::auxiliaryVariables).filter(x -> !Double.isNaN(x)).toArray());
+                    double p = Stats.mean(e.getValue().stream().mapToDouble(RunInfo::peakRssBytes).filter(x -> !Double.isNaN(x)).toArray());
+                    rows.add(List.of(ds, m, v.getKey(), e.getKey(), (double) e.getValue().size(), a, a * 4 / MIB, p / MIB));
                     if (a > 0) {
                         auxPts.add(new double[] {e.getKey(), a * 4 / MIB});
                     }
@@ -66,7 +69,8 @@ public final class AuxMemoryFigure {
                         rssPts.add(new double[] {e.getKey(), p / MIB});
                     }
                 }
-                String name = Methods.label(m) + (cells.size() > 1 ? " " + Methods.datasetLabel(ds) : "");
+                String name = Methods.label(m) + (v.getKey().isEmpty() ? "" : " (" + v.getKey() + ")")
+                        + (cells.size() > 1 ? " " + Methods.datasetLabel(ds) : "");
                 if (!auxPts.isEmpty()) {
                     series(aux, name, m, auxPts);
                     drawn++;
@@ -75,13 +79,14 @@ public final class AuxMemoryFigure {
                     series(rss, name, m, rssPts);
                     drawn++;
                 }
+                }
             }
         }
         if (drawn == 0) {
             return FigureReport.notRun("aux_memory", title, "NOT RUN: no completed run under results/scaling/ with auxiliary variables", List.of("scaling"));
         }
         FigureFiles.writeCsv(out.resolve("aux_memory.csv"),
-                List.of("dataset", "method", "train_size", "runs", "auxiliary_variables", "auxiliary_mib", "peak_rss_mib"), rows);
+                List.of("dataset", "method", "variant", "train_size", "runs", "auxiliary_variables", "auxiliary_mib", "peak_rss_mib"), rows);
         List<XYChart> panels = new ArrayList<>();
         if (!aux.getSeriesMap().isEmpty()) {
             panels.add(aux);
@@ -96,10 +101,20 @@ public final class AuxMemoryFigure {
         return new FigureReport("aux_memory", title, true, caption, excluded, List.of("scaling"));
     }
 
+    /** "" for a method's default; "per-class multipliers" for DistProp run as the paper's Algorithm 1 writes it. */
+    static String variant(RunInfo r) {
+        return "per_class".equals(r.manifest().path("config").path("multipliers").asText("")) ? "per-class multipliers" : "";
+    }
+
     private static void series(XYChart c, String name, String method, List<double[]> pts) {
+        boolean dashed = name.contains("(");
         var s = c.addSeries(name, pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray());
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setMarkerColor(Methods.color(method));
         s.setLineColor(Methods.color(method));
+        if (dashed) {
+            s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            s.setMarker(SeriesMarkers.DIAMOND);
+        }
     }
 }

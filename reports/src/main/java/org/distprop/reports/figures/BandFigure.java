@@ -58,7 +58,10 @@ final class BandFigure {
             double floor = spec.logY() ? logFloor(bands) : Double.NEGATIVE_INFINITY;
             XYChart c = Charts.xy(spec.title() + " - " + Methods.datasetLabel(ds), spec.xTitle(), spec.yTitle(), PANEL_W, PANEL_H);
             c.getStyler().setYAxisLogarithmic(spec.logY());
+            // a curve inside about one decade gets one label with decade-only ticks: label 2x, 3x, ... there as well
+            c.getStyler().setYAxisLogarithmicDecadeOnly(!spec.logY() || decades(bands) > 1.3);
             List<Runnable> lines = new ArrayList<>();
+            List<String> notDrawable = new ArrayList<>();
             for (int k = 0; k < bands.size(); k++) {
                 Band b = bands.get(k);
                 String m = drawn.get(k);
@@ -74,6 +77,7 @@ final class BandFigure {
                 }
                 if (pts.isEmpty()) {
                     skipped.add(Methods.datasetLabel(ds) + " " + Methods.label(m) + " (no positive value on a log axis)");
+                    notDrawable.add(Methods.label(m) + " (n=" + b.runs() + ")");
                     continue;
                 }
                 double[] x = col(pts, 0);
@@ -83,6 +87,11 @@ final class BandFigure {
                 lines.add(() -> Charts.line(c, name, Methods.color(m), x, y));
             }
             lines.forEach(Runnable::run); // lines after all bands, so no band hides a line
+            Charts.niceXTicks(c);
+            if (!notDrawable.isEmpty()) { // say so on the figure itself: an absent line must not read as "not run"
+                Charts.note(c, "Not drawable on the log axis: " + String.join(", ", notDrawable) + "\n"
+                        + "every logged value is 0 (e.g. all defects within the margin)");
+            }
             maxLines = Math.max(maxLines, lines.size());
             panels.add(c);
         }
@@ -110,6 +119,21 @@ final class BandFigure {
         List<String> order = List.of("mnist", "cifar10", "imagenet");
         return ds.stream().sorted(java.util.Comparator.<String>comparingInt(d -> order.contains(d) ? order.indexOf(d) : order.size())
                 .thenComparing(d -> d)).toList();
+    }
+
+    /** Decades spanned by the positive means (0 if none). */
+    private static double decades(List<Band> bands) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (Band b : bands) {
+            for (double v : b.mean()) {
+                if (v > 0) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return max > 0 ? Math.log10(max / min) : 0;
     }
 
     private static double logFloor(List<Band> bands) {

@@ -75,6 +75,31 @@ public final class Charts {
         s.setShowInLegend(false);
     }
 
+    /**
+     * XChart labels every data x as a tick when a chart's x values are equally spaced (steps 1, 2, ..., 400), which
+     * prints overlapping labels; one invisible point at a fractional x breaks the spacing and restores the usual
+     * round ticks (0, 50, 100, ...). Call after the real series; it reuses the first series' first point.
+     */
+    public static void niceXTicks(XYChart c) {
+        XYSeries first = c.getSeriesMap().values().stream().findFirst().orElse(null);
+        if (first == null || first.getXData().length < 3) {
+            return;
+        }
+        double x = first.getXData()[0] + 0.5;
+        XYSeries pad = c.addSeries(" tick spacing", new double[] {x}, new double[] {first.getYData()[0]});
+        pad.setShowInLegend(false);
+        pad.setMarker(SeriesMarkers.NONE);
+        pad.setLineColor(new Color(0, 0, 0, 0));
+    }
+
+    /** A boxed note in the lower right of the plot (screen space: x from the left, y from the bottom). */
+    public static void note(XYChart c, String text) {
+        int chars = java.util.Arrays.stream(text.split("\n")).mapToInt(String::length).max().orElse(0);
+        c.getStyler().setAnnotationTextPanelFont(LEGEND);
+        c.getStyler().setAnnotationTextPanelBorderColor(Color.GRAY);
+        c.addAnnotation(new org.knowm.xchart.AnnotationTextPanel(text, Math.max(80, c.getWidth() - 40 - 7 * chars), 150, true));
+    }
+
     /** Several charts side by side, each {@code width / n} wide. */
     public static Painter row(List<? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts) {
         return (Graphics2D g, int w, int h) -> {

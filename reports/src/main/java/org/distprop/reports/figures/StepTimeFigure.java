@@ -26,7 +26,7 @@ public final class StepTimeFigure {
     private StepTimeFigure() {
     }
 
-    record Score(String file, String benchmark, String method, String batchSize, String threads, double ms, double errorMs, String unit) {
+    public record Score(String file, String benchmark, String method, String batchSize, String threads, double ms, double errorMs, String unit) {
     }
 
     public static FigureReport render(Path results, Path out) {
@@ -72,7 +72,8 @@ public final class StepTimeFigure {
                 List.of(), List.of("bench"));
     }
 
-    static List<Score> read(Path dir) {
+    /** Every JMH score in {@code dir}/*.json (JMH's JSON result format), in milliseconds. */
+    public static List<Score> read(Path dir) {
         List<Score> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;
