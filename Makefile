@@ -13,11 +13,13 @@ REPRODUCE_PROFILE := $(if $(filter command line environment,$(origin PROFILE)),$
 # 256, the bare session loop of SGD (harness overhead), data pipelines and evaluation (<= 15 min on 2 cores);
 # BENCH=short (what `make quick` runs) batch 64 step times only. JMH_FLAGS: forks, warm-up, iterations.
 BENCH ?= full
-JMH_FLAGS ?= -f 1 -wi 1 -w 3s -i 3 -r 3s
+JMH_FLAGS_full := -f 1 -wi 1 -w 5s -i 3 -r 4s
+JMH_FLAGS_short := -f 1 -wi 1 -w 3s -i 3 -r 3s
+JMH_FLAGS ?= $(JMH_FLAGS_$(BENCH))
 BENCH_BATCHES_full := 64,256
 BENCH_BATCHES_short := 64
 BENCH_EXTRA_full := DataBenchmark EvalBenchmark
-JMH := TF_CPP_MIN_LOG_LEVEL=2 TF_ENABLE_ONEDNN_OPTS=$${TF_ENABLE_ONEDNN_OPTS:-0} java -cp harness/target/classes:$$(cat harness/target/classpath.txt) org.openjdk.jmh.Main
+JMH := TF_CPP_MIN_LOG_LEVEL=2 TF_ENABLE_ONEDNN_OPTS=$${TF_ENABLE_ONEDNN_OPTS:-1} java -cp harness/target/classes:$$(cat harness/target/classpath.txt) org.openjdk.jmh.Main
 
 .PHONY: help build data test golden quick bench clean reproduce experiments report reports-build $(EXPERIMENTS)
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real SGD run on an MNIST subset: record layout, determinism per seed, no partial files left. */
+/** Real SGD and DistProp runs on an MNIST subset: record layout, determinism per seed (bit for bit), no partial files left. */
 class RunDeterminismTest {
     @TempDir
     Path tmp;
@@ -61,6 +61,22 @@ class RunDeterminismTest {
         assertEquals(Files.readString(a.dir().resolve(RunRecord.EVAL)), Files.readString(b.dir().resolve(RunRecord.EVAL)));
         assertNotEquals(withoutTiming(a.dir().resolve(RunRecord.TRACE)), withoutTiming(c.dir().resolve(RunRecord.TRACE)));
         assertEquals(100, a.finalEval().count()); // 10 test examples per class
+    }
+
+    /** The Lagrangian path too: per-example multiplier rows, extragradient, and per-step reparameterisation noise. */
+    @Test
+    void distPropSameSeedSameTraceBitForBit() throws IOException {
+        RunResult[] r = new RunResult[2];
+        for (int i = 0; i < 2; i++) {
+            RunConfig c = new RunConfig("test", "mnist", "distprop", Map.of("num_samples", "4"), 20, 16, 10, 500, 3, 20, 10, 2, null,
+                    tmp.resolve("dp" + i), false);
+            r[i] = Runner.run(c, List.of("test"), true);
+            assertEquals("ok", r[i].status(), r[i].message());
+        }
+        String trace = withoutTiming(r[0].dir().resolve(RunRecord.TRACE));
+        assertTrue(trace.contains("h0_mean_abs_defect"), "a defect column is traced");
+        assertEquals(trace, withoutTiming(r[1].dir().resolve(RunRecord.TRACE)));
+        assertEquals(Files.readString(r[0].dir().resolve(RunRecord.EVAL)), Files.readString(r[1].dir().resolve(RunRecord.EVAL)));
     }
 
     @Test

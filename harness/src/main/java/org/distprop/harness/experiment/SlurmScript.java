@@ -66,7 +66,7 @@ public final class SlurmScript {
         s.append(": \"${SLURM_ARRAY_TASK_ID:?run this script with sbatch (or set SLURM_ARRAY_TASK_ID to a cell index)}\"\n");
         s.append("mkdir -p ").append(quote(logs.toString())).append('\n');
         s.append("export TF_CPP_MIN_LOG_LEVEL=\"${TF_CPP_MIN_LOG_LEVEL:-2}\"\n");
-        s.append("export TF_ENABLE_ONEDNN_OPTS=\"${TF_ENABLE_ONEDNN_OPTS:-0}\"\n");
+        s.append("export TF_ENABLE_ONEDNN_OPTS=\"${TF_ENABLE_ONEDNN_OPTS:-1}\"\n");
         s.append("export TF_DETERMINISTIC_OPS=\"${TF_DETERMINISTIC_OPS:-1}\"\n");
         s.append("exec ").append(cmd).append('\n');
         return s.toString();

@@ -121,7 +121,7 @@ public final class WorkerPool implements AutoCloseable {
     /** The launcher's TensorFlow settings, unless the environment already sets them. */
     public static void tfEnvironment(Map<String, String> env) {
         env.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
-        env.putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "0");
+        env.putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1"); // measured faster, still reproducible (README)
         env.putIfAbsent("TF_DETERMINISTIC_OPS", "1");
     }
 

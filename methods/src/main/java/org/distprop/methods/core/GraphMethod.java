@@ -45,6 +45,12 @@ public abstract class GraphMethod implements TrainingMethod {
     private List<Operand<?>> trainFetches = List.of();
     private List<org.tensorflow.op.Op> trainTargets = List.of();
     private final List<Feed> benchmarkFeeds = new ArrayList<>();
+    /**
+     * Input tensors reused across steps, one set per batch size (training, the last short batch of an epoch,
+     * evaluation): a step copies the batch into them instead of allocating native tensors every step.
+     */
+    private final java.util.LinkedHashMap<Integer, InputTensors> reusable = new java.util.LinkedHashMap<>();
+    private static final int MAX_REUSED_SIZES = 4;
 
     protected GraphMethod(MethodContext ctx) {
         this.ctx = ctx;
@@ -115,24 +121,77 @@ public abstract class GraphMethod implements TrainingMethod {
 
     /** A runner with this batch's images, labels, indices and the step's noise seed fed. */
     protected final Feed feed(Batch b) {
-        return new Feed(b, stepCounter++);
+        return new Feed(b, stepCounter++, reused(b));
     }
 
-    /** Feeds one batch; closes its input tensors. */
+    /** The reused input tensors for {@code b}'s size, filled with {@code b}. */
+    private InputTensors reused(Batch b) {
+        InputTensors t = reusable.get(b.size());
+        if (t == null) {
+            if (reusable.size() >= MAX_REUSED_SIZES) { // e.g. a sweep of eval batch sizes: drop the oldest
+                var oldest = reusable.entrySet().iterator().next();
+                oldest.getValue().close();
+                reusable.remove(oldest.getKey());
+            }
+            t = new InputTensors(b.size(), b.shape());
+            reusable.put(b.size(), t);
+        }
+        return t;
+    }
+
+    /** Native input tensors for one batch size: images, labels, dataset indices, the [2] noise seed. */
+    private static final class InputTensors implements AutoCloseable {
+        final TFloat32 images;
+        final TInt32 labels;
+        final TInt32 indices;
+        final TInt64 seed;
+
+        InputTensors(int n, ImageShape s) {
+            images = TFloat32.tensorOf(Shape.of(n, s.height(), s.width(), s.channels()));
+            labels = TInt32.tensorOf(Shape.of(n));
+            indices = TInt32.tensorOf(Shape.of(n));
+            seed = TInt64.tensorOf(Shape.of(2));
+        }
+
+        void fill(Batch b, long noiseSeed) {
+            images.copyFrom(DataBuffers.of(b.images(), true, false));
+            labels.copyFrom(DataBuffers.of(b.labels(), true, false));
+            indices.copyFrom(DataBuffers.of(b.indices(), true, false));
+            seed.setLong(noiseSeed, 0);
+            seed.setLong(0L, 1);
+        }
+
+        @Override
+        public void close() {
+            for (Tensor t : List.of(images, labels, indices, seed)) {
+                t.close();
+            }
+        }
+    }
+
+    /**
+     * Feeds one batch. Training steps and evaluation use the method's reused tensors (closing the Feed keeps
+     * them); one-off feeds (initialisation passes, diagnostics, the benchmark's fixed batch) own theirs.
+     */
     protected final class Feed implements AutoCloseable {
-        private final List<Tensor> tensors = new ArrayList<>();
-        private final Batch batch;
+        private final InputTensors tensors;
+        private final boolean owned;
         private final long step;
 
+        /** A one-off feed with its own tensors, closed with it. */
         Feed(Batch b, long step) {
-            this.batch = b;
+            this(b, step, new InputTensors(b.size(), b.shape()), true);
+        }
+
+        Feed(Batch b, long step, InputTensors reused) {
+            this(b, step, reused, false);
+        }
+
+        private Feed(Batch b, long step, InputTensors t, boolean owned) {
+            this.tensors = t;
+            this.owned = owned;
             this.step = step;
-            ImageShape s = b.shape();
-            tensors.add(TFloat32.tensorOf(Shape.of(b.size(), s.height(), s.width(), s.channels()),
-                    DataBuffers.of(b.images(), true, false)));
-            tensors.add(TInt32.vectorOf(b.labels()));
-            tensors.add(TInt32.vectorOf(b.indices()));
-            tensors.add(TInt64.vectorOf(org.distprop.datasets.Batcher.mix(ctx.seed(), step), 0L));
+            t.fill(b, org.distprop.datasets.Batcher.mix(ctx.seed(), step));
         }
 
         public long step() {
@@ -141,13 +200,15 @@ public abstract class GraphMethod implements TrainingMethod {
 
         /** A runner with the inputs fed; the caller adds fetches/targets and closes the Result. */
         public Session.Runner runner() {
-            return session.runner().feed(x, tensors.get(0)).feed(y, tensors.get(1)).feed(idx, tensors.get(2))
-                    .feed(noiseSeed, tensors.get(3));
+            return session.runner().feed(x, tensors.images).feed(y, tensors.labels).feed(idx, tensors.indices)
+                    .feed(noiseSeed, tensors.seed);
         }
 
         @Override
         public void close() {
-            tensors.forEach(Tensor::close);
+            if (owned) {
+                tensors.close();
+            }
         }
     }
 
@@ -205,7 +266,7 @@ public abstract class GraphMethod implements TrainingMethod {
         double top5 = 0;
         long n = 0;
         for (Batch b : test) {
-            try (Feed f = new Feed(b, 0); Result r = f.runner().fetch(evalLossSum).fetch(evalTop1).fetch(evalTop5).run()) {
+            try (Feed f = new Feed(b, 0, reused(b)); Result r = f.runner().fetch(evalLossSum).fetch(evalTop1).fetch(evalTop5).run()) {
                 loss += scalar(r, 0);
                 top1 += scalar(r, 1);
                 top5 += scalar(r, 2);
@@ -218,6 +279,8 @@ public abstract class GraphMethod implements TrainingMethod {
     @Override
     public void close() {
         benchmarkFeeds.forEach(Feed::close);
+        reusable.values().forEach(InputTensors::close);
+        reusable.clear();
         if (session != null) {
             session.close();
         }
