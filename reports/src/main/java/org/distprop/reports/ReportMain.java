@@ -25,12 +25,18 @@ public final class ReportMain implements Callable<Integer> {
             + " (JMH JSON), write <results>/bench/step_ratios.csv, and exit")
     boolean benchTable;
 
+    @Option(names = "--debug", description = "show stack traces of errors")
+    boolean debug;
+
     @Option(names = "--claims", description = "claims file (default: the checked-in paper-claims.json)")
     Path claims;
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new ReportMain());
         cl.setExecutionExceptionHandler((e, c, p) -> {
+            if (((ReportMain) c.getCommand()).debug) {
+                e.printStackTrace();
+            }
             System.err.println("distprop: error: " + e.getMessage());
             return 2;
         });

@@ -7,15 +7,15 @@ import java.util.Map;
 /** Display names, colours and order of the methods, the same in every figure and table. */
 public final class Methods {
     /** Table and legend order: the paper's Table 1 order, then the baselines. */
-    public static final List<String> ORDER = List.of("sgd", "regularized", "gda", "extraprop", "distprop", "dtp", "dfa", "oam");
+    public static final List<String> ORDER = List.of("sgd", "regularized", "gda", "extraprop", "distprop", "dtp", "dfa", "fa", "oam");
 
     private static final Map<String, String> LABELS = Map.of("sgd", "SGD", "regularized", "Regularized", "gda", "GDA",
-            "extraprop", "ExtraProp", "distprop", "DistProp", "dtp", "DTP", "dfa", "DFA", "oam", "OAM");
+            "extraprop", "ExtraProp", "distprop", "DistProp", "dtp", "DTP", "dfa", "DFA", "fa", "FA", "oam", "OAM");
 
     private static final Map<String, Color> COLORS = Map.of(
             "distprop", new Color(0x1f77b4), "extraprop", new Color(0xff7f0e), "gda", new Color(0x2ca02c),
             "regularized", new Color(0xd62728), "sgd", new Color(0x595959), "dtp", new Color(0x9467bd),
-            "dfa", new Color(0x8c564b), "oam", new Color(0xe377c2));
+            "dfa", new Color(0x8c564b), "fa", new Color(0xbcbd22), "oam", new Color(0xe377c2));
 
     private Methods() {
     }

@@ -51,17 +51,17 @@ public final class StepTimeFigure {
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setErrorBarsColor(java.awt.Color.BLACK);
+        c.getStyler().setYAxisMin(0.0); // a CI wider than the mean must not draw a negative time axis
+        // every series over the same categories (XChart's bar chart requires it); a method a series did not
+        // measure gets a null value: no bar at all (a zero bar would read as "free")
+        List<String> x = methods.stream().map(Methods::label).toList();
         for (var e : bySeries.entrySet()) {
-            List<String> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             List<Double> err = new ArrayList<>();
-            for (String m : methods) { // not measured: no bar at all (a zero bar would read as "free")
+            for (String m : methods) {
                 Score s = e.getValue().get(m);
-                if (s != null) {
-                    x.add(Methods.label(m));
-                    y.add(s.ms());
-                    err.add(Double.isNaN(s.errorMs()) ? 0.0 : s.errorMs());
-                }
+                y.add(s == null ? Double.NaN : s.ms());
+                err.add(s == null || Double.isNaN(s.errorMs()) ? 0.0 : s.errorMs());
             }
             c.addSeries(e.getKey(), x, y, err);
         }
