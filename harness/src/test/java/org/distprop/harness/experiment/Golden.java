@@ -2,7 +2,6 @@ package org.distprop.harness.experiment;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.distprop.reports.figures.FigureFiles;
 
 /**
  * GOLDEN-FILE REGRESSION CHECK for the ci-profile figure CSVs and Table 1 values.
@@ -52,8 +51,8 @@ final class Golden {
             if (exact || !isNumber(expected) || !isNumber(got)) {
                 return expected.equals(got);
             }
-            double e = Double.parseDouble(expected);
-            double g = Double.parseDouble(got);
+            double e = number(expected);
+            double g = number(got);
             if (Double.isNaN(e) || Double.isNaN(g)) {
                 return Double.isNaN(e) && Double.isNaN(g);
             }
@@ -191,17 +190,17 @@ final class Golden {
     }
 
     static void write(Shape shape, List<Map<String, String>> rows, Path file) {
-        StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
-            p.printRecord(columns(shape));
-            for (Map<String, String> r : rows) {
-                p.printRecord(r.values());
-            }
+        try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, w.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot create " + file.getParent(), e);
         }
+        FigureFiles.writeCsv(file, columns(shape), rows.stream().map(r -> List.<Object>copyOf(r.values())).toList());
+    }
+
+    /** A CSV number; "nan" (the reports' writer) and "NaN" (Java's) are both NaN. */
+    static double number(String s) {
+        return s.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(s);
     }
 
     private static boolean isNumber(String s) {
@@ -209,7 +208,7 @@ final class Golden {
             return false;
         }
         try {
-            Double.parseDouble(s);
+            number(s);
             return true;
         } catch (NumberFormatException e) {
             return false;

@@ -14,6 +14,7 @@ import org.distprop.datasets.DatasetSpec;
 import org.distprop.harness.RunRecord;
 import org.distprop.methods.MethodRegistry;
 import org.distprop.reports.Report;
+import org.distprop.reports.figures.FigureFiles;
 import org.distprop.reports.table.Table1;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,12 +125,8 @@ class RealSpecsCiTest {
         return m;
     }
 
-    static void writeTable(List<Table1.Row> rows, Path csv) throws Exception {
-        StringBuilder sb = new StringBuilder("dataset,method,metric,ok,mean,defect\n");
-        for (Table1.Row r : rows) {
-            sb.append(String.join(",", r.dataset(), r.method(), r.metric(), Integer.toString(r.ok()), Double.toString(r.mean()),
-                    Double.toString(r.defect()))).append('\n');
-        }
-        Files.writeString(csv, sb.toString());
+    static void writeTable(List<Table1.Row> rows, Path csv) {
+        FigureFiles.writeCsv(csv, List.of("dataset", "method", "metric", "ok", "mean", "defect"), rows.stream()
+                .map(r -> List.<Object>of(r.dataset(), r.method(), r.metric(), r.ok(), r.mean(), r.defect())).toList());
     }
 }

@@ -55,30 +55,30 @@ public final class AuxMemoryFigure {
                     }
                 }
                 for (var v : byVariant.entrySet()) {
-                TreeMap<Double, List<RunInfo>> bySize = v.getValue();
-                List<double[]> auxPts = new ArrayList<>();
-                List<double[]> rssPts = new ArrayList<>();
-                for (var e : bySize.entrySet()) {
-                    double a = Stats.mean(e.getValue().stream().mapToDouble(RunInfo::auxiliaryVariables).filter(x -> !Double.isNaN(x)).toArray());
-                    double p = Stats.mean(e.getValue().stream().mapToDouble(RunInfo::peakRssBytes).filter(x -> !Double.isNaN(x)).toArray());
-                    rows.add(List.of(ds, m, v.getKey(), e.getKey(), (double) e.getValue().size(), a, a * 4 / MIB, p / MIB));
-                    if (a > 0) {
-                        auxPts.add(new double[] {e.getKey(), a * 4 / MIB});
+                    TreeMap<Double, List<RunInfo>> bySize = v.getValue();
+                    List<double[]> auxPts = new ArrayList<>();
+                    List<double[]> rssPts = new ArrayList<>();
+                    for (var e : bySize.entrySet()) {
+                        double a = Stats.mean(e.getValue().stream().mapToDouble(RunInfo::auxiliaryVariables).filter(x -> !Double.isNaN(x)).toArray());
+                        double p = Stats.mean(e.getValue().stream().mapToDouble(RunInfo::peakRssBytes).filter(x -> !Double.isNaN(x)).toArray());
+                        rows.add(List.of(ds, m, v.getKey(), e.getKey(), (double) e.getValue().size(), a, a * 4 / MIB, p / MIB));
+                        if (a > 0) {
+                            auxPts.add(new double[] {e.getKey(), a * 4 / MIB});
+                        }
+                        if (p > 0) {
+                            rssPts.add(new double[] {e.getKey(), p / MIB});
+                        }
                     }
-                    if (p > 0) {
-                        rssPts.add(new double[] {e.getKey(), p / MIB});
+                    String name = Methods.label(m) + (v.getKey().isEmpty() ? "" : " (" + v.getKey() + ")")
+                            + (cells.size() > 1 ? " " + Methods.datasetLabel(ds) : "");
+                    if (!auxPts.isEmpty()) {
+                        series(aux, name, m, auxPts);
+                        drawn++;
                     }
-                }
-                String name = Methods.label(m) + (v.getKey().isEmpty() ? "" : " (" + v.getKey() + ")")
-                        + (cells.size() > 1 ? " " + Methods.datasetLabel(ds) : "");
-                if (!auxPts.isEmpty()) {
-                    series(aux, name, m, auxPts);
-                    drawn++;
-                }
-                if (!rssPts.isEmpty()) {
-                    series(rss, name, m, rssPts);
-                    drawn++;
-                }
+                    if (!rssPts.isEmpty()) {
+                        series(rss, name, m, rssPts);
+                        drawn++;
+                    }
                 }
             }
         }
