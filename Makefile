@@ -10,8 +10,9 @@ EXPERIMENTS := table1 fig2 fig3 fig4 scaling
 # `make reproduce` means the paper profile unless PROFILE is given on the command line or in the environment
 REPRODUCE_PROFILE := $(if $(filter command line environment,$(origin PROFILE)),$(PROFILE),paper)
 # make bench: BENCH=full (default) times every method's training step on the paper's MNIST net at batch 64 and
-# 256, the bare session loop of SGD (harness overhead), data pipelines and evaluation (<= 15 min on 2 cores);
-# BENCH=short (what `make quick` runs) batch 64 step times only. JMH_FLAGS: forks, warm-up, iterations.
+# 256, each paired with an SGD step (ratio to SGD; for sgd itself its bare session loop: harness overhead), then
+# data pipelines and evaluation (<= 15 min on 2 cores); BENCH=short (what `make quick` runs) batch 64 step times
+# only. JMH_FLAGS: forks, warm-up, iterations.
 BENCH ?= full
 JMH_FLAGS_full := -f 1 -wi 1 -w 5s -i 3 -r 4s
 JMH_FLAGS_short := -f 1 -wi 1 -w 3s -i 3 -r 3s
@@ -72,8 +73,8 @@ report: reports-build ## re-render figures, Table 1 and index.html of PROFILE fr
 
 bench: build ## JMH: ms/step of every method on the paper's MNIST net and its ratio to SGD, data and eval throughput (BENCH=short: batch 64 steps only)
 	mkdir -p $(RESULTS)/bench
-	$(JMH) 'StepBenchmark.harnessStep' -p batchSize=$(BENCH_BATCHES_$(BENCH)) -p hp=arch=mnist-cnn $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-step.json
-	$(JMH) 'StepBenchmark.bareSessionLoop' -p method=sgd -p batchSize=$(BENCH_BATCHES_$(BENCH)) -p hp=arch=mnist-cnn $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-bare.json
+	rm -f $(RESULTS)/bench/jmh-bare.json # written by older versions; its harnessStep/bareSessionLoop pair is now StepBenchmark.pairedStep
+	$(JMH) 'StepBenchmark.pairedStep' -p batchSize=$(BENCH_BATCHES_$(BENCH)) -p hp=arch=mnist-cnn $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-step.json
 	$(if $(BENCH_EXTRA_$(BENCH)),DISTPROP_IMAGENET_DIR=$${DISTPROP_IMAGENET_DIR:-$$(scripts/imagenet-sample-dir.sh)} $(JMH) $(BENCH_EXTRA_$(BENCH)) $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-data.json)
 	$(DISTPROP) report --results $(RESULTS) --bench-table
 

@@ -15,7 +15,7 @@ import org.distprop.methods.TrainingMethod;
 import org.distprop.methods.core.GraphMethod;
 
 /**
- * Process CPU time per bare training step (same loop as StepBenchmark.bareSessionLoop), a cost
+ * Process CPU time per bare training step (GraphMethod.bareStep, the loop StepBenchmark pairs SGD with), a cost
  * measure that stays meaningful on a shared, overloaded machine where wall-clock JMH numbers are
  * dominated by other processes. Not a test; run with
  * {@code java -cp baselines/target/test-classes:<classpath> org.distprop.baselines.StepCpuCost

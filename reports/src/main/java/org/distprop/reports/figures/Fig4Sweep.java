@@ -101,7 +101,8 @@ public final class Fig4Sweep {
         String tableTitle = String.format(Locale.ROOT, "Range of each hyperparameter where accuracy >= 0.9 x best (%.4f): %d of %d completed trials",
                 best, within.size(), ok.size());
         String legend = String.format(Locale.ROOT, "%d trials, %d completed, %d not (not drawn). Colour = test accuracy;"
-                + " thick lines = top 10 %% (%d trials, accuracy >= %.4f).", h.trials().size(), ok.size(), excluded.size(), topK,
+                + " thick lines = top 10 %% (%d %s, accuracy >= %.4f).", h.trials().size(), ok.size(), excluded.size(), topK,
+                topK == 1 ? "trial" : "trials",
                 ok.stream().mapToDouble(SweepHistory.Trial::objective).sorted().skip(ok.size() - topK).findFirst().orElse(best));
         FigureFiles.writeImages(out, "fig4", WIDTH, HEIGHT,
                 new ParallelCoordinates(title + " (" + h.trials().size() + " trials)", all, lines, legend, tableTitle, table, TABLE_WIDTH));

@@ -8,58 +8,49 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.distprop.reports.figures.FigureFiles;
 import org.distprop.reports.figures.Methods;
-import org.distprop.reports.figures.StepTimeFigure;
-import org.distprop.reports.figures.StepTimeFigure.Score;
+import org.distprop.reports.figures.PairedSteps;
 
 /**
- * The table `make bench` prints: per (method, batch size) the harness step time, the bare session loop, the
- * harness overhead, and the ratio to SGD's harness step in the same JMH results, with the speed goals of the
- * benchmark issue (ExtraProp <= 2.1x, DistProp <= 2.3x, GDA/Regularized <= 1.25x, DFA <= 1.0x SGD; harness overhead
- * <= 5 % of the bare loop). Ratios compare scores of one JMH run only: step times drift with machine load.
+ * The table `make bench` prints, from StepBenchmark's paired measurements ({@link PairedSteps}): per (method, batch
+ * size) the method's ms per step, the ms per step of the SGD step it alternated with, their ratio (of the totals;
+ * the range is over measurement iterations), and the speed goals of the benchmark issue (ExtraProp <= 2.1x,
+ * DistProp <= 2.3x, GDA/Regularized <= 1.25x, DFA <= 1.0x SGD). SGD's row alternates its harness step with its bare
+ * session loop, so its ratio is 1 + the harness overhead (goal <= 5 %).
  */
 public final class BenchTable {
     static final Map<String, Double> RATIO_GOALS = Map.of("extraprop", 2.1, "distprop", 2.3, "gda", 1.25, "regularized", 1.25, "dfa", 1.0);
     static final double OVERHEAD_GOAL = 0.05;
 
-    public record Row(String method, String batchSize, double harnessMs, double harnessErr, double bareMs, double overhead,
-                      double ratioToSgd, double goal, String verdict) {
+    /** {@code ratio}: to SGD's step, or for sgd to its bare loop (then {@code overhead} = ratio - 1, else NaN). */
+    public record Row(String method, String batchSize, double ms, double referenceMs, double ratio, double minRatio,
+                      double maxRatio, double overhead, double goal, String verdict) {
     }
 
     private BenchTable() {
     }
 
-    public static List<Row> compute(List<Score> scores) {
-        Map<String, Map<String, Score>> harness = new TreeMap<>(); // batch -> method -> score
-        Map<String, Map<String, Score>> bare = new TreeMap<>();
-        for (Score s : scores) {
-            var target = switch (s.benchmark()) {
-                case "harnessStep" -> harness;
-                case "bareSessionLoop" -> bare;
-                default -> null;
-            };
-            if (target != null) {
-                target.computeIfAbsent(s.batchSize(), k -> new TreeMap<>()).put(s.method(), s);
-            }
+    public static List<Row> compute(List<PairedSteps.Pair> pairs) {
+        Map<String, Map<String, PairedSteps.Pair>> byBatch = new TreeMap<>(); // batch -> method -> pair (last file wins)
+        for (PairedSteps.Pair p : pairs) {
+            byBatch.computeIfAbsent(p.batchSize(), k -> new TreeMap<>()).put(p.method(), p);
         }
         List<Row> rows = new ArrayList<>();
-        for (var batch : harness.entrySet()) {
-            Score sgd = batch.getValue().get("sgd");
+        for (var batch : byBatch.entrySet()) {
             for (String m : Methods.sorted(List.copyOf(batch.getValue().keySet()))) {
-                Score h = batch.getValue().get(m);
-                Score b = bare.getOrDefault(batch.getKey(), Map.of()).get(m);
-                double bareMs = b == null ? Double.NaN : b.ms();
-                double overhead = h.ms() / bareMs - 1;
-                double ratio = sgd == null ? Double.NaN : h.ms() / sgd.ms();
-                double goal = RATIO_GOALS.getOrDefault(m, Double.NaN);
-                List<String> misses = new ArrayList<>();
-                if (!Double.isNaN(goal) && !(ratio <= goal)) {
-                    misses.add(String.format(Locale.ROOT, "ratio > %.2f", goal));
+                PairedSteps.Pair p = batch.getValue().get(m);
+                boolean sgd = m.equals("sgd");
+                double overhead = sgd ? p.ratio() - 1 : Double.NaN;
+                double goal = sgd ? 1 + OVERHEAD_GOAL : RATIO_GOALS.getOrDefault(m, Double.NaN);
+                String verdict;
+                if (Double.isNaN(goal)) {
+                    verdict = "-";
+                } else if (p.ratio() <= goal) {
+                    verdict = "meets goal";
+                } else {
+                    verdict = sgd ? "overhead > 5 %" : String.format(Locale.ROOT, "ratio > %.2f", goal);
                 }
-                if (!(overhead <= OVERHEAD_GOAL) && !Double.isNaN(overhead)) {
-                    misses.add("overhead > 5 %");
-                }
-                String verdict = Double.isNaN(goal) && Double.isNaN(overhead) ? "-" : misses.isEmpty() ? "meets goals" : String.join(", ", misses);
-                rows.add(new Row(m, batch.getKey(), h.ms(), h.errorMs(), bareMs, overhead, ratio, goal, verdict));
+                rows.add(new Row(m, batch.getKey(), p.methodMsPerStep(), p.referenceMsPerStep(), p.ratio(), p.minRatio(),
+                        p.maxRatio(), overhead, goal, verdict));
             }
         }
         return rows;
@@ -67,24 +58,28 @@ public final class BenchTable {
 
     /** Reads the JMH results in {@code benchDir}, writes step_ratios.csv there and returns the printable table. */
     public static String render(Path benchDir) {
-        List<Row> rows = compute(StepTimeFigure.read(benchDir));
+        List<Row> rows = compute(PairedSteps.read(benchDir));
         if (rows.isEmpty()) {
-            return "no StepBenchmark results in " + benchDir + " (run `make bench`)\n";
+            return "no StepBenchmark.pairedStep results in " + benchDir + " (run `make bench`)\n";
         }
         List<List<Object>> csv = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-12s %5s %16s %10s %9s %9s %6s  %s%n";
-        sb.append(String.format(Locale.ROOT, fmt, "method", "batch", "harness ms/step", "bare ms", "overhead", "x SGD", "goal", "verdict"));
+        String fmt = "%-12s %5s %9s %14s %19s %6s  %s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "method", "batch", "ms/step", "reference ms", "ratio [min-max]", "goal", "verdict"));
         for (Row r : rows) {
-            csv.add(List.of(r.method(), r.batchSize(), r.harnessMs(), r.harnessErr(), r.bareMs(), r.overhead(), r.ratioToSgd(), r.goal(), r.verdict()));
-            sb.append(String.format(Locale.ROOT, fmt, r.method(), r.batchSize(), num(r.harnessMs()) + " ± " + num(r.harnessErr()), num(r.bareMs()),
-                    Double.isNaN(r.overhead()) ? "-" : String.format(Locale.ROOT, "%+.1f %%", 100 * r.overhead()),
-                    Double.isNaN(r.ratioToSgd()) ? "-" : String.format(Locale.ROOT, "%.2f", r.ratioToSgd()),
-                    Double.isNaN(r.goal()) ? "-" : String.format(Locale.ROOT, "%.2f", r.goal()), r.verdict()));
+            csv.add(List.of(r.method(), r.batchSize(), r.ms(), r.referenceMs(), r.ratio(), r.minRatio(), r.maxRatio(), r.overhead(),
+                    r.goal(), r.verdict()));
+            String ratio = String.format(Locale.ROOT, "%.2f [%.2f-%.2f]", r.ratio(), r.minRatio(), r.maxRatio());
+            String reference = num(r.referenceMs()) + (r.method().equals("sgd") ? " (bare)" : "");
+            String verdict = r.method().equals("sgd")
+                    ? String.format(Locale.ROOT, "overhead %+.1f %%: %s", 100 * r.overhead(), r.verdict()) : r.verdict();
+            sb.append(String.format(Locale.ROOT, fmt, r.method(), r.batchSize(), num(r.ms()), reference, ratio,
+                    Double.isNaN(r.goal()) ? "-" : String.format(Locale.ROOT, "%.2f", r.goal()), verdict));
         }
-        FigureFiles.writeCsv(benchDir.resolve("step_ratios.csv"), List.of("method", "batch_size", "harness_ms", "harness_error_ms_99_9",
-                "bare_ms", "harness_overhead", "ratio_to_sgd", "ratio_goal", "verdict"), csv);
-        sb.append("(JMH average time; ± = 99.9 % CI half-width; ratios within one JMH run; table also in ")
+        FigureFiles.writeCsv(benchDir.resolve("step_ratios.csv"), List.of("method", "batch_size", "ms_per_step", "reference_ms_per_step",
+                "ratio", "min_iteration_ratio", "max_iteration_ratio", "harness_overhead", "goal", "verdict"), csv);
+        sb.append("(paired: each JMH operation ran one reference step, then one step of the method; reference = SGD's step,"
+                + " for sgd its bare session loop; ratio of totals, [range over iterations]; table also in ")
                 .append(benchDir.resolve("step_ratios.csv")).append(")\n");
         return sb.toString();
     }

@@ -1,0 +1,71 @@
+package org.distprop.reports.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.distprop.reports.figures.PairedSteps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Paired JMH counters to per-step times, ratios and verdicts, on hand-written JMH JSON with known totals. */
+class BenchTableTest {
+    /** One JMH result of StepBenchmark.pairedStep with per-iteration counters (one fork). */
+    private static String result(String method, String batch, double[] methodMs, double[] referenceMs, long[] pairs) {
+        return """
+            {"benchmark": "org.distprop.harness.bench.StepBenchmark.pairedStep", "mode": "avgt",
+             "params": {"method": "%s", "batchSize": "%s", "threads": "0", "hp": "arch=mnist-cnn"},
+             "primaryMetric": {"score": 1.0, "scoreError": 0.1, "scoreUnit": "ms/op", "rawData": [[1.0]]},
+             "secondaryMetrics": {
+               "methodMs": {"score": 0, "scoreUnit": "#", "rawData": [%s]},
+               "referenceMs": {"score": 0, "scoreUnit": "#", "rawData": [%s]},
+               "pairs": {"score": 0, "scoreUnit": "#", "rawData": [%s]}}}
+            """.formatted(method, batch, java.util.Arrays.toString(methodMs), java.util.Arrays.toString(referenceMs),
+                java.util.Arrays.toString(pairs));
+    }
+
+    @Test
+    void ratiosAreOfTotalsWithTheIterationRange(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("jmh-step.json"), "[" + String.join(",",
+                // sgd vs its bare loop: 418 ms of steps vs 400 ms bare over 4 pairs -> overhead 4.5 % (goal met)
+                result("sgd", "64", new double[] {200, 218}, new double[] {200, 200}, new long[] {2, 2}),
+                // extraprop: 2x then 3x of the SGD step in its two iterations -> 500/200 = 2.5x, misses 2.1
+                result("extraprop", "64", new double[] {200, 300}, new double[] {100, 100}, new long[] {1, 1}),
+                // dtp: no goal
+                result("dtp", "64", new double[] {50}, new double[] {100}, new long[] {1})) + "]");
+        List<BenchTable.Row> rows = BenchTable.compute(PairedSteps.read(dir));
+        assertEquals(List.of("sgd", "extraprop", "dtp"), rows.stream().map(BenchTable.Row::method).toList());
+
+        BenchTable.Row sgd = rows.get(0);
+        assertEquals(104.5, sgd.ms(), 1e-12);
+        assertEquals(100.0, sgd.referenceMs(), 1e-12);
+        assertEquals(0.045, sgd.overhead(), 1e-12);
+        assertEquals("meets goal", sgd.verdict());
+
+        BenchTable.Row ep = rows.get(1);
+        assertEquals(250.0, ep.ms(), 1e-12);
+        assertEquals(2.5, ep.ratio(), 1e-12);
+        assertEquals(2.0, ep.minRatio(), 1e-12);
+        assertEquals(3.0, ep.maxRatio(), 1e-12);
+        assertTrue(Double.isNaN(ep.overhead()));
+        assertEquals("ratio > 2.10", ep.verdict());
+
+        assertEquals("-", rows.get(2).verdict());
+        String table = BenchTable.render(dir);
+        assertTrue(table.contains("overhead +4.5 %: meets goal"), table);
+        assertTrue(table.contains("2.50 [2.00-3.00]"), table);
+        assertTrue(Files.exists(dir.resolve("step_ratios.csv")));
+    }
+
+    @Test
+    void aResultWithoutCountersIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("old.json"), """
+            [{"benchmark": "org.distprop.harness.bench.StepBenchmark.pairedStep", "params": {"method": "sgd", "batchSize": "64"},
+              "primaryMetric": {"score": 1.0, "scoreUnit": "ms/op"}, "secondaryMetrics": {}}]
+            """);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PairedSteps.read(dir));
+        assertTrue(e.getMessage().contains("old.json") && e.getMessage().contains("methodMs"), e.getMessage());
+    }
+}
