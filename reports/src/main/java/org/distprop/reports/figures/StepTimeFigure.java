@@ -18,8 +18,8 @@ import org.knowm.xchart.style.Styler;
  * totals; their per-iteration spread is the ratio range of `make bench`'s table.
  */
 public final class StepTimeFigure {
-    static final String STEP = "training step";
-    static final String BARE = "SGD bare session loop";
+    static final String STEP = "step";
+    static final String BARE = "SGD bare loop";
 
     private StepTimeFigure() {
     }
