@@ -30,7 +30,8 @@ public final class BenchTable {
     }
 
     public static List<Row> compute(List<PairedSteps.Pair> pairs) {
-        Map<String, Map<String, PairedSteps.Pair>> byBatch = new TreeMap<>(); // batch -> method -> pair (last file wins)
+        // batch (ascending numerically) -> method -> pair (last file wins)
+        Map<String, Map<String, PairedSteps.Pair>> byBatch = new TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
         for (PairedSteps.Pair p : pairs) {
             byBatch.computeIfAbsent(p.batchSize(), k -> new TreeMap<>()).put(p.method(), p);
         }

@@ -60,6 +60,14 @@ class BenchTableTest {
     }
 
     @Test
+    void batchSizesAreOrderedNumerically(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("jmh-step.json"), "[" + String.join(",",
+                result("sgd", "256", new double[] {400}, new double[] {400}, new long[] {1}),
+                result("sgd", "64", new double[] {100}, new double[] {100}, new long[] {1})) + "]");
+        assertEquals(List.of("64", "256"), BenchTable.compute(PairedSteps.read(dir)).stream().map(BenchTable.Row::batchSize).toList());
+    }
+
+    @Test
     void aResultWithoutCountersIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("old.json"), """
             [{"benchmark": "org.distprop.harness.bench.StepBenchmark.pairedStep", "params": {"method": "sgd", "batchSize": "64"},
