@@ -22,7 +22,9 @@ import org.distprop.methods.StepMetrics;
  * The one writer of run records (architecture.md "One run = one record"): manifest.json, trace.csv,
  * eval.csv in one directory. While the run is going the CSVs are {@code *.csv.partial} and the
  * manifest says {@code running}; only {@link #finish} renames them and writes the final status, each
- * file replaced atomically, so a killed run never leaves a record that looks complete.
+ * file replaced atomically, so a killed run never leaves a record that looks complete. The partial
+ * trace is flushed at every evaluation and at least every {@link #TRACE_FLUSH_NANOS}, so a killed run
+ * loses at most a few seconds of trace rows.
  */
 public final class RunRecord implements AutoCloseable {
     public static final String MANIFEST = "manifest.json";
@@ -31,12 +33,15 @@ public final class RunRecord implements AutoCloseable {
     private static final String PARTIAL = ".partial";
     /** Trace columns that hold wall-clock times; excluded when comparing traces for determinism. */
     public static final List<String> TIMING_COLUMNS = List.of("ms_per_step");
+    /** Longest time a written trace row stays in the writer's buffer (one flush per step costs a syscall). */
+    static final long TRACE_FLUSH_NANOS = 5_000_000_000L;
 
     private final Path dir;
     private final Map<String, Object> manifest;
     private CSVPrinter trace;
     private final CSVPrinter eval;
     private int defectBlocks = -1;
+    private long lastTraceFlush = System.nanoTime();
 
     private RunRecord(Path dir, Map<String, Object> manifest) throws IOException {
         this.dir = dir;
@@ -106,6 +111,9 @@ public final class RunRecord implements AutoCloseable {
             }
             row.add(String.format(java.util.Locale.ROOT, "%.3f", m.stepMillis()));
             trace.printRecord(row);
+            if (System.nanoTime() - lastTraceFlush >= TRACE_FLUSH_NANOS) {
+                flushTrace();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,9 +123,17 @@ public final class RunRecord implements AutoCloseable {
         try {
             eval.printRecord(step, epoch, num(e.loss()), num(e.top1()), num(e.top5()));
             eval.flush();
+            flushTrace(); // the trace up to an evaluation survives a kill along with it
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private void flushTrace() throws IOException {
+        if (trace != null) {
+            trace.flush();
+        }
+        lastTraceFlush = System.nanoTime();
     }
 
     /** Full precision, locale-independent, "nan" for missing values. */
