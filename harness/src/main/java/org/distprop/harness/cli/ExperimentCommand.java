@@ -16,7 +16,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "built-in spec name or path of a spec .yaml")
     String spec;
 
-    @Option(names = "--profile", defaultValue = "quick", description = "ci, quick or paper (default: ${DEFAULT-VALUE})")
+    @Option(names = "--profile", defaultValue = "quick", description = "ci, quick, early (fig2, fig3, table1: the paper protocol for ~10 epochs) or paper (default: ${DEFAULT-VALUE})")
     String profile;
 
     @Option(names = "--jobs", defaultValue = "1", description = "worker processes; each gets cores/jobs TensorFlow threads (default: ${DEFAULT-VALUE})")

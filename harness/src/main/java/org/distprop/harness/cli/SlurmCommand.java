@@ -21,7 +21,7 @@ public final class SlurmCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "built-in spec name or path of a spec .yaml")
     String spec;
 
-    @Option(names = "--profile", defaultValue = "paper", description = "ci, quick or paper (default: ${DEFAULT-VALUE})")
+    @Option(names = "--profile", defaultValue = "paper", description = "ci, quick, early (fig2, fig3, table1: the paper protocol for ~10 epochs) or paper (default: ${DEFAULT-VALUE})")
     String profile;
 
     @Option(names = "--results", defaultValue = "results", description = "results store root, on storage the nodes share (default: ${DEFAULT-VALUE})")

@@ -45,7 +45,7 @@ public record Cell(int index, String experiment, String dataset, String method, 
 
     /** One line for listings. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%-8s %-11s steps %-6d bs %-5d seed %-3d %s%s", dataset, method, steps,
+        return String.format(java.util.Locale.ROOT, "%-8s %-15s steps %-6d bs %-5d seed %-3d %s%s", dataset, method, steps,
                 batchSize, seed, trainPerClass > 0 ? "train/class " + trainPerClass + " " : "", hp.isEmpty() ? "" : hp);
     }
 }

@@ -82,13 +82,27 @@ public final class ExperimentRunner {
     public int run() {
         List<Cell> mine = exp.cells().stream().filter(c -> o.shard() == null || o.shard().contains(c)).toList();
         List<Cell> pending = new ArrayList<>();
+        Map<Cell, Path> shared = new LinkedHashMap<>();
         for (Cell c : mine) {
             if (!"ok".equals(RunRecord.status(o.results().resolve(c.record())))) {
-                pending.add(c);
+                Path same = SharedRecords.find(o.results(), c);
+                if (same != null) {
+                    shared.put(c, same);
+                } else {
+                    pending.add(c);
+                }
             }
         }
         if (o.dryRun()) {
-            return dryRun(mine, pending);
+            return dryRun(mine, pending, shared);
+        }
+        for (var e : shared.entrySet()) {
+            SharedRecords.copy(e.getValue(), o.results(), e.getKey(), exp.profile());
+        }
+        if (!shared.isEmpty()) {
+            out.printf(Locale.ROOT, "%s: %d cell(s) copied from the same runs (same config hash and seed) of other experiments: %s%n",
+                    exp.spec().name(), shared.size(), shared.values().stream().map(p -> o.results().relativize(p).getName(0).toString())
+                            .distinct().toList());
         }
         long t0 = System.nanoTime();
         Path planFile = Plan.defaultFile(o.results(), exp.spec().name(), exp.profile());
@@ -124,16 +138,17 @@ public final class ExperimentRunner {
         return problems.isEmpty() && sweepFailures == 0 ? 0 : org.distprop.harness.cli.Main.EXIT_RUN_FAILED;
     }
 
-    private int dryRun(List<Cell> mine, List<Cell> pending) {
+    private int dryRun(List<Cell> mine, List<Cell> pending, Map<Cell, Path> shared) {
         Estimator est = new Estimator(o.results());
         for (Cell c : mine) {
-            boolean done = !pending.contains(c);
-            out.printf(Locale.ROOT, "%4d %-7s %s  ~%s%n", c.index(), done ? "ok" : "pending", c.describe(),
-                    Progress.fmtSeconds(est.seconds(c)));
+            String state = pending.contains(c) ? "pending" : shared.containsKey(c) ? "shared" : "ok";
+            out.printf(Locale.ROOT, "%4d %-7s %s  ~%s%n", c.index(), state, c.describe(),
+                    shared.containsKey(c) ? "0 s (copied from " + o.results().relativize(shared.get(c)).getName(0) + ")"
+                            : Progress.fmtSeconds(est.seconds(c)));
         }
         double wall = est.wallSeconds(pending, o.jobs());
-        out.printf(Locale.ROOT, "%s (%s profile): %d cells, %d already ok, %d to run; estimated %s with --jobs %d (%s)%n",
-                exp.spec().name(), exp.profile(), mine.size(), mine.size() - pending.size(), pending.size(),
+        out.printf(Locale.ROOT, "%s (%s profile): %d cells, %d already ok, %d shared with other experiments, %d to run; estimated %s with --jobs %d (%s)%n",
+                exp.spec().name(), exp.profile(), mine.size(), mine.size() - pending.size() - shared.size(), shared.size(), pending.size(),
                 Progress.fmtSeconds(wall), o.jobs(), est.calibrationRecords() > 0
                         ? "calibrated on " + est.calibrationRecords() + " finished records" : "default per-example costs; no finished records yet");
         if (exp.sweep() != null) {

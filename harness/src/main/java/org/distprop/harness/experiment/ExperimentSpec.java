@@ -40,7 +40,15 @@ import org.distprop.methods.MethodRegistry;
  * </pre>
  */
 public final class ExperimentSpec {
+    /** Profiles every spec defines. */
     public static final List<String> PROFILES = List.of("ci", "quick", "paper");
+    /**
+     * Profiles a spec may define: {@code early} is the paper's protocol (full data, the paper's batch size
+     * and hyperparameters) for the first ~10 epochs, a scale this CPU finishes, compared epoch by epoch
+     * with the authors' plotted curves.
+     */
+    public static final List<String> OPTIONAL_PROFILES = List.of("early");
+    static final List<String> ALL_PROFILES = List.of("ci", "quick", "early", "paper");
     static final List<String> TOP_KEYS = List.of("experiment", "description", "profiles", "groups", "sweep");
     static final List<String> GROUP_KEYS = List.of("dataset", "methods", "hp", "grid", "profiles", "note");
     static final String RESOURCE_DIR = "experiments/";
@@ -115,16 +123,25 @@ public final class ExperimentSpec {
     /** The profile's settings; an unknown profile is an error naming the spec's profiles line. */
     Settings profileSettings(String profile) {
         YamlNode profiles = root.require("profiles");
-        profiles.checkKeys(PROFILES);
+        profiles.checkKeys(ALL_PROFILES);
         for (String p : PROFILES) {
             if (profiles.get(p) == null) {
                 throw profiles.error("every spec defines the profiles " + String.join(", ", PROFILES) + "; '" + p + "' is missing");
             }
         }
-        if (!PROFILES.contains(profile)) {
-            throw profiles.error("unknown profile '" + profile + "'; valid profiles: " + String.join(", ", PROFILES));
+        if (!ALL_PROFILES.contains(profile)) {
+            throw profiles.error("unknown profile '" + profile + "'; valid profiles: " + String.join(", ", ALL_PROFILES));
+        }
+        if (profiles.get(profile) == null) {
+            throw profiles.error("spec " + name + " has no '" + profile + "' profile; it defines " + String.join(", ", definedProfiles()));
         }
         return new Settings().overlay(profiles.get(profile));
+    }
+
+    /** The profiles this spec defines, in {@link #ALL_PROFILES} order. */
+    public List<String> definedProfiles() {
+        YamlNode profiles = root.require("profiles");
+        return ALL_PROFILES.stream().filter(p -> profiles.get(p) != null).toList();
     }
 
     /**
@@ -145,7 +162,7 @@ public final class ExperimentSpec {
         profileSettings(profile); // an unknown profile is the first error
         Expansion e = expandOne(profile, structureOnly);
         // expand the other profiles too, so a bad value in 'paper' is caught by a ci run
-        for (String p : PROFILES) {
+        for (String p : definedProfiles()) {
             if (!p.equals(profile)) {
                 expandOne(p, structureOnly);
             }
@@ -176,8 +193,8 @@ public final class ExperimentSpec {
             Settings s = new Settings(base);
             YamlNode gp = g.get("profiles");
             if (gp != null) {
-                gp.checkKeys(PROFILES);
-                for (String p : PROFILES) {
+                gp.checkKeys(ALL_PROFILES);
+                for (String p : ALL_PROFILES) {
                     if (gp.get(p) != null) {
                         new Settings().overlay(gp.get(p)); // key check for every profile
                     }
@@ -298,12 +315,15 @@ public final class ExperimentSpec {
             }
             YamlNode axisNode = axis.getValue();
             if (axisNode.isMap()) { // per-profile values: {ci: [...], quick: [...], paper: [...]}
-                axisNode.checkKeys(PROFILES);
+                axisNode.checkKeys(ALL_PROFILES);
                 for (String p : PROFILES) {
                     if (axisNode.get(p) == null) {
                         throw axisNode.error("a per-profile grid axis lists values for every profile; '" + p + "' is missing");
                     }
                     axisNode.get(p).asList();
+                }
+                if (axisNode.get(profile) == null) {
+                    throw axisNode.error("this per-profile grid axis lists no values for the '" + profile + "' profile");
                 }
                 axisNode = axisNode.get(profile);
             }

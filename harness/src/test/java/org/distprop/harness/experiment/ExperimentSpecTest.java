@@ -37,6 +37,26 @@ class ExperimentSpecTest {
     }
 
     @Test
+    void anOptionalEarlyProfileExpandsAndIsValidatedWithTheOthers() {
+        String body = """
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                    profiles: {early: {steps: 590}}
+                """;
+        String withEarly = PROFILES.replace("  paper:", "  early: {seeds: 1, steps: 59, batch_size: 1024, eval_every: 59}\n  paper:");
+        var e = ExperimentSpec.parse("experiment: t\n" + withEarly + body, "t.yaml").expand("early");
+        assertEquals(1, e.cells().size());
+        assertEquals(590, e.cells().get(0).steps());
+        assertEquals(1024, e.cells().get(0).batchSize());
+        // a bad value in the early profile is caught when another profile is expanded
+        String bad = PROFILES.replace("  paper:", "  early: {seeds: 1, steps: -5, batch_size: 1024}\n  paper:");
+        SpecError err = assertThrows(SpecError.class, () -> ExperimentSpec.parse("experiment: t\n" + bad + body.replace("steps: 590", "seeds: 1"),
+                "t.yaml").expand("ci"));
+        assertTrue(err.getMessage().contains("must be > 0"), err.getMessage());
+    }
+
+    @Test
     void expandsMethodsGridAndSeedsInOrder() {
         var e = spec("""
                 groups:
@@ -149,7 +169,10 @@ class ExperimentSpecTest {
                 """;
         SpecError p = error(ok, "huge");
         assertEquals(2, p.line());
-        assertTrue(p.getMessage().contains("unknown profile 'huge'; valid profiles: ci, quick, paper"), p.getMessage());
+        assertTrue(p.getMessage().contains("unknown profile 'huge'; valid profiles: ci, quick, early, paper"), p.getMessage());
+        // early is optional: a spec without it says which profiles it has
+        SpecError noEarly = error(ok, "early");
+        assertTrue(noEarly.getMessage().contains("spec t has no 'early' profile; it defines ci, quick, paper"), noEarly.getMessage());
 
         SpecError missing = assertThrows(SpecError.class, () -> ExperimentSpec.parse("""
                 experiment: t

@@ -56,6 +56,14 @@ public final class Charts {
         s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
 
+    /** A reference line (the authors' published curve): dashed, so it never reads as one of our runs. */
+    public static void dashedLine(XYChart c, String name, Color color, double[] x, double[] y) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f));
+    }
+
     /** Shaded mean +- std band: a closed polygon (upper edge forward, lower edge back), not in the legend. */
     public static void band(XYChart c, String name, Color color, double[] x, double[] lower, double[] upper) {
         int n = x.length;

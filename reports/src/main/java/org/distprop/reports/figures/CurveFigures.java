@@ -1,6 +1,7 @@
 package org.distprop.reports.figures;
 
 import java.nio.file.Path;
+import org.distprop.reports.paper.PaperCurves;
 import org.distprop.reports.store.CsvTable;
 import org.distprop.reports.store.ResultsStore;
 import org.distprop.reports.store.RunInfo;
@@ -17,14 +18,16 @@ public final class CurveFigures {
         return BandFigure.render(store, out, new BandFigure.Spec("fig2", "Fig. 2: mean |defect|", "fig2", "mnist",
                 "gradient steps (iterations)", "mean |defect| at the split (activation units, log)", true,
                 r -> CsvTable.read(r.trace()).series("step", DEFECT),
-                "Fig. 2: batch mean |h0 defect| per gradient step, constrained methods only (methods without a defect column are not drawn)."));
+                "Fig. 2: batch mean |h0 defect| per gradient step, constrained methods only (methods without a defect column are not drawn).",
+                PaperCurves.Quantity.MEAN_ABS_DEFECT, false));
     }
 
     public static FigureReport fig3(ResultsStore store, Path out) {
         return BandFigure.render(store, out, new BandFigure.Spec("fig3", "Fig. 3: test accuracy", "fig3", null,
                 "gradient steps (iterations)", "test accuracy (top-1, fraction)", false,
                 r -> CsvTable.read(r.eval()).series("step", "top1"),
-                "Fig. 3: top-1 test accuracy on the full test split at each evaluation step, all methods, one panel per dataset."));
+                "Fig. 3: top-1 test accuracy on the full test split at each evaluation step, all methods, one panel per dataset.",
+                PaperCurves.Quantity.TEST_ERROR, true));
     }
 
     /**

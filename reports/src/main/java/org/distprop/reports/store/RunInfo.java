@@ -71,6 +71,26 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest) {
         return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
+    public long batchSize() {
+        return manifest.path("batch_size").asLong(-1);
+    }
+
+    /** 0 = the whole training split (manifest key train_per_class), else that many images per class. */
+    public long trainPerClass() {
+        return manifest.path("train_per_class").asLong(0);
+    }
+
+    public long testPerClass() {
+        return manifest.path("test_per_class").asLong(0);
+    }
+
+    /** Batches per epoch: ceil(train size / batch size), the harness Batcher's rule; -1 if unknown. */
+    public long batchesPerEpoch() {
+        double n = trainSize();
+        long b = batchSize();
+        return Double.isNaN(n) || b <= 0 ? -1 : ((long) n + b - 1) / b;
+    }
+
     public double trainSize() {
         JsonNode n = manifest.path("data").path("train_size");
         return n.isNumber() ? n.asDouble() : Double.NaN;

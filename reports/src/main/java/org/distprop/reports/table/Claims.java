@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.distprop.reports.store.ResultsStore;
 
 /**
@@ -16,10 +18,25 @@ import org.distprop.reports.store.ResultsStore;
  */
 public record Claims(String source, String experiment, String verdictRule, double tolerance, String toleranceNote,
                      String directionalRule, double alpha, List<Cell> cells, List<Directional> directional,
-                     String curveTargetsNote) {
+                     Map<String, Protocol> protocol) {
     public static final String RESOURCE = "/org/distprop/reports/paper-claims.json";
 
-    public record Cell(String dataset, String method, String metric, double paperAccuracy, String paperDefect, String note) {
+    /**
+     * One Table 1 value. {@code method} is the configuration the paper's number came from (the as-run one);
+     * {@code asDescribed}, when not empty, the configuration of the same method that runs the paper's
+     * equations, shown beside it for reference.
+     */
+    public record Cell(String dataset, String method, String asDescribed, String metric, double paperAccuracy, String paperDefect,
+                       String note) {
+    }
+
+    /** The paper's protocol for a dataset: batch size (0 = unknown) and steps; runs below it are reduced scale. */
+    public record Protocol(long batchSize, long steps, String note) {
+    }
+
+    /** The protocol of {@code dataset}, or one that accepts anything. */
+    public Protocol protocolOf(String dataset) {
+        return protocol.getOrDefault(dataset, new Protocol(0, 0, ""));
     }
 
     public record Directional(String dataset, String metric, String better, String worse, String source) {
@@ -34,7 +51,8 @@ public record Claims(String source, String experiment, String verdictRule, doubl
             JsonNode n = ResultsStore.JSON.readTree(in);
             List<Cell> cells = new ArrayList<>();
             for (JsonNode c : n.path("cells")) {
-                cells.add(new Cell(c.path("dataset").asText(), c.path("method").asText(), c.path("metric").asText("top1"),
+                cells.add(new Cell(c.path("dataset").asText(), c.path("method").asText(), c.path("as_described").asText(""),
+                        c.path("metric").asText("top1"),
                         c.path("paper_accuracy").asDouble(Double.NaN), c.path("paper_defect").asText(""), c.path("note").asText("")));
             }
             List<Directional> dir = new ArrayList<>();
@@ -42,9 +60,12 @@ public record Claims(String source, String experiment, String verdictRule, doubl
                 dir.add(new Directional(d.path("dataset").asText(), d.path("metric").asText("top1"), d.path("better").asText(),
                         d.path("worse").asText(), d.path("source").asText("")));
             }
+            Map<String, Protocol> protocol = new LinkedHashMap<>();
+            n.path("protocol").fields().forEachRemaining(e -> protocol.put(e.getKey(), new Protocol(e.getValue().path("batch_size").asLong(0),
+                    e.getValue().path("steps").asLong(0), e.getValue().path("note").asText(""))));
             return new Claims(n.path("source").asText(), n.path("experiment").asText("table1"), n.path("verdict_rule").asText(),
                     n.path("tolerance").asDouble(), n.path("tolerance_note").asText(""), n.path("directional_rule").asText(),
-                    n.path("alpha").asDouble(0.05), cells, dir, n.path("curve_targets_note").asText(""));
+                    n.path("alpha").asDouble(0.05), cells, dir, protocol);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read claims file " + (file == null ? RESOURCE : file), e);
         }

@@ -1,0 +1,90 @@
+package org.distprop.harness.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.distprop.harness.Json;
+import org.distprop.harness.RunRecord;
+
+/**
+ * Cells shared between experiments. A record's directory below its experiment is
+ * {@code <dataset>/<method>/<config-hash>/seed-<n>}, and the hash covers everything that determines the
+ * results (RunConfig.identity), so an ok record of another experiment at the same relative path is the
+ * same run. The early profile of fig2, fig3 and table1 runs the same MNIST cells: fig3 trains them once,
+ * the others copy the records instead of training again (hours saved on a 2-core CPU). The copy is
+ * written to a temporary directory and renamed, so it is either complete or absent; its manifest names
+ * its own experiment, profile and plan cell, and {@code reused_from} the record it came from.
+ */
+final class SharedRecords {
+    private SharedRecords() {
+    }
+
+    /** An ok record of another experiment of {@code results} that is the same run as {@code c}, or null. */
+    static Path find(Path results, Cell c) {
+        Path rel = Path.of(c.record());
+        if (rel.getNameCount() < 2 || !Files.isDirectory(results)) {
+            return null;
+        }
+        Path below = rel.subpath(1, rel.getNameCount());
+        try (DirectoryStream<Path> exps = Files.newDirectoryStream(results, Files::isDirectory)) {
+            for (Path e : exps) {
+                if (e.getFileName().toString().equals(c.experiment())) {
+                    continue;
+                }
+                Path cand = e.resolve(below);
+                if ("ok".equals(RunRecord.status(cand)) && Files.isRegularFile(cand.resolve(RunRecord.TRACE))) {
+                    return cand;
+                }
+            }
+        } catch (IOException e) {
+            return null; // an unreadable store shares nothing; the cell simply runs
+        }
+        return null;
+    }
+
+    /** Copies the record {@code from} into {@code c}'s record directory below {@code results}. */
+    static void copy(Path from, Path results, Cell c, String profile) {
+        Path to = results.resolve(c.record());
+        Path tmp = to.resolveSibling(to.getFileName() + ".sharing");
+        try {
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            for (String f : List.of(RunRecord.TRACE, RunRecord.EVAL)) {
+                if (Files.isRegularFile(from.resolve(f))) {
+                    Files.copy(from.resolve(f), tmp.resolve(f));
+                }
+            }
+            ObjectNode m = (ObjectNode) Json.MAPPER.readTree(from.resolve(RunRecord.MANIFEST).toFile());
+            m.put("reused_from", results.relativize(from).toString());
+            m.put("experiment", c.experiment());
+            m.put("profile", profile);
+            if (m.get("plan") instanceof ObjectNode plan) {
+                plan.put("index", c.index());
+            }
+            Files.writeString(tmp.resolve(RunRecord.MANIFEST), Json.write(m));
+            deleteTree(to);
+            Files.createDirectories(to.getParent());
+            Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the shared record " + from + " to " + to, e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.distprop.harness.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.distprop.harness.Json;
+import org.distprop.harness.RunRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An ok record of another experiment with the same relative path (same config hash and seed) is copied, not rerun. */
+class SharedRecordsTest {
+    @TempDir
+    Path results;
+
+    static Cell cell(String experiment, int index) {
+        return new Cell(index, experiment, "mnist", "sgd", Map.of(), 590, 1024, 59, 4096, 0, 0, 0,
+                experiment + "/mnist/sgd/0123456789ab/seed-0");
+    }
+
+    void record(String experiment, String status) throws Exception {
+        Path d = results.resolve(experiment + "/mnist/sgd/0123456789ab/seed-0");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve(RunRecord.MANIFEST), Json.write(Map.of("status", status, "experiment", experiment,
+                "profile", "early", "plan", Map.of("index", 3, "spec", experiment))));
+        Files.writeString(d.resolve(RunRecord.TRACE), "step,epoch,loss\n1,0,2.3\n");
+        Files.writeString(d.resolve(RunRecord.EVAL), "step,epoch,test_loss,top1,top5\n59,0,0.3,0.9,0.99\n");
+    }
+
+    @Test
+    void anOkRecordOfAnotherExperimentIsCopiedWithItsOwnIdentity() throws Exception {
+        record("fig3", "ok");
+        Cell c = cell("fig2", 1);
+        Path from = SharedRecords.find(results, c);
+        assertEquals(results.resolve("fig3/mnist/sgd/0123456789ab/seed-0"), from);
+        SharedRecords.copy(from, results, c, "early");
+        Path to = results.resolve(c.record());
+        assertEquals("ok", RunRecord.status(to));
+        JsonNode m = Json.MAPPER.readTree(to.resolve(RunRecord.MANIFEST).toFile());
+        assertEquals("fig2", m.path("experiment").asText());
+        assertEquals(1, m.path("plan").path("index").asInt());
+        assertEquals("fig3/mnist/sgd/0123456789ab/seed-0", m.path("reused_from").asText());
+        assertEquals(Files.readString(from.resolve(RunRecord.TRACE)), Files.readString(to.resolve(RunRecord.TRACE)));
+        assertEquals(Files.readString(from.resolve(RunRecord.EVAL)), Files.readString(to.resolve(RunRecord.EVAL)));
+        assertFalse(Files.exists(to.resolveSibling("seed-0.sharing")), "no temporary left behind");
+    }
+
+    @Test
+    void onlyOkRecordsOfOtherExperimentsAreShared() throws Exception {
+        record("fig3", "running");
+        assertNull(SharedRecords.find(results, cell("fig2", 0)), "an unfinished record is not a result");
+        record("fig2", "ok");
+        assertNull(SharedRecords.find(results, cell("fig2", 0)), "a cell's own record is not shared");
+        assertTrue(Files.isDirectory(results.resolve("fig2")));
+        assertNull(SharedRecords.find(results.resolve("missing"), cell("fig2", 0)));
+    }
+}
