@@ -32,8 +32,9 @@ public final class Report {
     static final Map<String, String> TARGETS = Map.of("table1", "table1", "fig2", "fig2", "fig3", "fig3",
             "accuracy_vs_gradient_evaluations", "fig3", "fig4", "fig4", "aux_memory", "scaling", "step_time", "bench");
 
+    /** {@code skipped}: "record: reason" for each record not used (unparsable manifest, damaged files). */
     public record Summary(String profile, List<FigureReport> figures, List<Table1.Row> table, List<Directional.Result> directional,
-                          Path index) {
+                          Path index, List<String> skipped) {
     }
 
     private Report() {
@@ -80,14 +81,16 @@ public final class Report {
         counts.put("Figures", figs.stream().filter(FigureReport::rendered).count() + " of " + figs.size() + " rendered"
                 + figs.stream().filter(f -> !f.rendered()).map(f -> "; " + f.id() + " " + f.caption()).reduce("", String::concat));
         long notOk = store.all().stream().filter(r -> !r.ok()).count();
-        counts.put("Runs not averaged in (diverged, failed, unfinished)", notOk + " of " + store.all().size() + " records; listed under each table and figure");
+        counts.put("Runs not averaged in (diverged, failed, unfinished, damaged)", notOk + " of " + store.all().size() + " records; listed under each table and figure");
+        counts.put("Records skipped (unparsable or damaged, not used)", store.skipped().isEmpty() ? "none"
+                : store.skipped().size() + "; listed under Skipped records");
         String reRender = "./distprop report --results " + results + " --out " + out + (profile == null ? "" : " --profile " + profile);
         IndexPage.Content content = new IndexPage.Content(profileName, profileNote(profile),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), results.toString(), figs, rebuild, tableHtml + targetsHtml, counts,
-                ProvenanceSummary.of(store.all(), store.unreadable()), reRender);
+                ProvenanceSummary.of(store.all()), reRender, store.skipped());
         Path index = out.resolve("index.html");
         write(index, IndexPage.render(content, out));
-        return new Summary(profileName, figs, rows, dir, index);
+        return new Summary(profileName, figs, rows, dir, index, store.skipped());
     }
 
     static String profileNote(String profile) {

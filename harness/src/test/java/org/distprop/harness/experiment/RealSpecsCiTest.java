@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.distprop.store.Status;
 
 /**
  * THE PAPER SPECS AT THE ci PROFILE, run for real by `make test`:
@@ -65,7 +66,7 @@ class RealSpecsCiTest {
         assertEquals(0, code, log);
         for (Cell c : ci.cells()) {
             Path dir = results.resolve(c.record());
-            assertEquals("ok", RunRecord.status(dir), c.describe() + "\n" + log);
+            assertEquals(Status.OK, RunRecord.status(dir), c.describe() + "\n" + log);
             JsonNode m = Cli.json(dir.resolve(RunRecord.MANIFEST));
             assertTrue(m.path("final").path("test_top1").isNumber(), "final test accuracy of " + c.describe());
             assertTrue(m.path("auxiliary_variables").isNumber());

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.distprop.store.Status;
 
 /**
  * GP-EI on the Branin function (global minimum 0.397887 at three points in [-5, 10] x [0, 15]):
@@ -30,7 +31,7 @@ class BayesOptimizerBraninTest {
         for (int i = 0; i < trials; i++) {
             Map<String, String> params = p.propose(i, List.copyOf(h));
             double f = branin(Double.parseDouble(params.get("x1")), Double.parseDouble(params.get("x2")));
-            h.add(new Trial(i, params, -f, "ok", null));
+            h.add(new Trial(i, params, -f, Status.OK.wire(), null));
         }
         return h;
     }

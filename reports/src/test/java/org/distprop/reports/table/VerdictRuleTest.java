@@ -9,13 +9,14 @@ import java.util.List;
 import org.distprop.reports.store.ResultsStore;
 import org.distprop.reports.store.RunInfo;
 import org.junit.jupiter.api.Test;
+import org.distprop.store.Status;
 
 /** Table 1 verdict: paper inside mean +- 2 sample std, or within the tolerance of the mean. */
 class VerdictRuleTest {
     static ResultsStore.Cell cell(double... acc) {
         List<RunInfo> runs = new ArrayList<>();
         for (int i = 0; i < acc.length; i++) {
-            ObjectNode m = ResultsStore.JSON.createObjectNode().put("status", "ok").put("seed", i);
+            ObjectNode m = ResultsStore.JSON.createObjectNode().put("status", Status.OK.wire()).put("seed", i);
             m.putObject("final").put("test_top1", acc[i]);
             runs.add(new RunInfo(Path.of("results/table1/mnist/sgd/h/seed-" + i), "x", m));
         }
