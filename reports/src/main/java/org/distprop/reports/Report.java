@@ -74,7 +74,7 @@ public final class Report {
 
         String p = profile == null ? "quick" : profile;
         Map<String, String> rebuild = new LinkedHashMap<>();
-        TARGETS.forEach((id, target) -> rebuild.put(id, "make " + target + " PROFILE=" + p));
+        TARGETS.forEach((id, target) -> rebuild.put(id, rebuildCommand(target, p, results)));
         Map<String, String> counts = new LinkedHashMap<>();
         counts.put("Table 1 cells with a paper value", count(rows.stream().filter(r -> !Double.isNaN(r.paper())).map(Table1.Row::verdict).toList()));
         counts.put("Directional claims", count(dir.stream().map(Directional.Result::verdict).toList()));
@@ -91,6 +91,23 @@ public final class Report {
         Path index = out.resolve("index.html");
         write(index, IndexPage.render(content, out));
         return new Summary(profileName, figs, rows, dir, index, store.skipped());
+    }
+
+    /**
+     * The command that reruns an output's experiment into {@code results} and re-renders: the make target
+     * for the default store, else the CLI with this --results (the make experiment targets use results/).
+     */
+    static String rebuildCommand(String target, String profile, Path results) {
+        if (ResultsStore.isDefaultRoot(results) || "bench".equals(target)) {
+            return "make " + target + " PROFILE=" + profile + makeResults(results);
+        }
+        return "./distprop experiment " + target + " --profile " + profile + " --results " + results
+                + " && ./distprop report --results " + results + " --profile " + profile;
+    }
+
+    /** " RESULTS=dir" for make targets that honour it, empty for the default results/. */
+    private static String makeResults(Path results) {
+        return ResultsStore.isDefaultRoot(results) ? "" : " RESULTS=" + results;
     }
 
     static String profileNote(String profile) {

@@ -94,6 +94,19 @@ class DamagedStoreTest {
         }
     }
 
+    @Test
+    void hintsNameTheActualResultsStore() throws Exception {
+        Path store = tmp.resolve("my-store");
+        Files.createDirectories(store);
+        Report.Summary s = Report.render(store, store.resolve("report"), "ci", null);
+        for (var f : s.figures()) {
+            assertTrue(f.caption().contains(store.toString()) && !f.caption().contains("results/"), f.id() + ": " + f.caption());
+        }
+        String index = Files.readString(s.index());
+        assertTrue(index.contains("./distprop experiment table1 --profile ci --results " + store), "rebuild hint");
+        assertTrue(index.contains("make bench PROFILE=ci RESULTS=" + store), "bench hint");
+    }
+
     private static long ok(String dataset, String method) {
         return summary.table().stream().filter(r -> r.dataset().equals(dataset) && r.method().equals(method))
                 .mapToLong(Table1.Row::ok).max().orElse(-1);

@@ -24,6 +24,8 @@ import org.distprop.store.Status;
  */
 public final class ResultsStore {
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** The store's root when no --results is given (the CLI's and Makefile's default). */
+    public static final Path DEFAULT_ROOT = Path.of("results");
 
     private final Path root;
     private final List<RunInfo> records;
@@ -74,6 +76,10 @@ public final class ResultsStore {
             }
         }
         return new ResultsStore(root, recs, bad);
+    }
+
+    public static boolean isDefaultRoot(Path results) {
+        return results.normalize().equals(DEFAULT_ROOT);
     }
 
     public Path root() {
