@@ -105,6 +105,7 @@ public final class Runner {
         Dataset full = DatasetSpec.load(c.dataset(), new DataLocations(dataDir, c.cifarDir(), c.imagenetDir()));
         Dataset data = (c.trainPerClass() > 0 || c.testPerClass() > 0)
                 ? Subsets.firstPerClass(full, positiveOr(c.trainPerClass()), positiveOr(c.testPerClass())) : full;
+        checkBatchFits(c, data.train().size());
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("experiment", c.experiment());
@@ -187,6 +188,15 @@ public final class Runner {
             rec.put("skipped_file_names", skipped.subList(0, Math.min(100, skipped.size())));
             rec.finish(status, message);
             return new RunResult(status, message, out, last, wall);
+        }
+    }
+
+    /** A batch larger than the training split would silently shrink to it while the manifest records the asked size. */
+    static void checkBatchFits(RunConfig c, int trainSize) {
+        if (c.batchSize() > trainSize) {
+            throw new UserError("--batch-size " + c.batchSize() + " is larger than the " + trainSize + " training examples of "
+                    + c.dataset() + (c.trainPerClass() > 0 ? " at --train-per-class " + c.trainPerClass() : "")
+                    + "; use --batch-size " + trainSize + " or less" + (c.trainPerClass() > 0 ? ", or a larger --train-per-class" : ""));
         }
     }
 

@@ -51,11 +51,13 @@ public final class RecordLock implements AutoCloseable {
 
     private final Path file;
     private final Holder me;
+    private final boolean createdDir;
     private final ScheduledFuture<?> beat;
 
-    private RecordLock(Path file, Holder me) {
+    private RecordLock(Path file, Holder me, boolean createdDir) {
         this.file = file;
         this.me = me;
+        this.createdDir = createdDir;
         this.beat = BEATS.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -66,12 +68,15 @@ public final class RecordLock implements AutoCloseable {
     public static Optional<RecordLock> tryAcquire(Path dir) {
         Path file = dir.resolve(RecordFiles.LOCK);
         try {
-            Files.createDirectories(dir);
+            boolean created = !Files.isDirectory(dir);
             for (int attempt = 0; attempt < 3; attempt++) {
+                Files.createDirectories(dir);
                 Holder me = self();
                 try {
                     Files.writeString(file, format(me), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    return Optional.of(new RecordLock(file, me));
+                    return Optional.of(new RecordLock(file, me, created));
+                } catch (NoSuchFileException gone) {
+                    continue; // another process removed the empty directory it had created; make it again
                 } catch (FileAlreadyExistsException held) {
                     if (!takeOverIfStale(file)) {
                         return Optional.empty();
@@ -194,6 +199,11 @@ public final class RecordLock implements AutoCloseable {
         if (h != null && h.pid() == me.pid() && h.started().equals(me.started())) {
             try {
                 Files.deleteIfExists(file);
+                if (createdDir) {
+                    Files.delete(file.getParent()); // nothing was written (e.g. the data failed to load): leave no empty record
+                }
+            } catch (java.nio.file.DirectoryNotEmptyException written) {
+                // the record is there
             } catch (IOException e) {
                 System.err.println("distprop: warning: cannot remove the record lock " + file + ": " + e.getMessage());
             }
