@@ -71,6 +71,11 @@ class DamagedStoreTest {
                 .findFirst().orElseThrow();
         assertTrue(extraprop.excluded().stream().anyMatch(x -> x.contains("damaged record") && x.contains(TRUNCATED_EVAL)),
                 extraprop.excluded().toString());
+        assertTrue(extraprop.notOkSummary().contains("1 damaged"), extraprop.notOkSummary());
+        Table1.Row sgd = summary.table().stream().filter(r -> r.dataset().equals("mnist") && r.method().equals("sgd"))
+                .findFirst().orElseThrow();
+        assertTrue(sgd.excluded().stream().anyMatch(x -> x.startsWith("seed 0 skipped, damaged record: manifest.json does not parse")
+                && x.contains(UNPARSABLE)), "an unparsable manifest is placed in its cell by its path: " + sgd.excluded());
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class ProvenanceSummary {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         Map<String, Map<String, Integer>> byExp = new TreeMap<>();
         for (RunInfo r : records) {
-            byExp.computeIfAbsent(r.experiment(), k -> new TreeMap<>()).merge(r.damage() == null ? r.status() : "damaged", 1, Integer::sum);
+            byExp.computeIfAbsent(r.experiment(), k -> new TreeMap<>()).merge(r.shownStatus(), 1, Integer::sum);
         }
         List<String> exp = new ArrayList<>();
         byExp.forEach((e, st) -> exp.add(e + ": " + st.entrySet().stream().map(x -> x.getValue() + " " + x.getKey()).toList()));

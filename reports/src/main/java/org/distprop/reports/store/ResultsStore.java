@@ -67,8 +67,11 @@ public final class ResultsStore {
                             recs.add(r);
                         }
                     } catch (IOException e) {
-                        bad.add(rel + ": " + RecordFiles.MANIFEST + " does not parse ("
-                                + String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable") + ")");
+                        String damage = RecordFiles.MANIFEST + " does not parse ("
+                                + String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable") + ")";
+                        bad.add(rel + ": " + damage);
+                        // kept in its cell (dataset, method, config and seed from the record's path) so tables list it
+                        recs.add(new RunInfo(m.getParent(), rel, JSON.createObjectNode(), damage));
                     }
                 }
             } catch (IOException e) {

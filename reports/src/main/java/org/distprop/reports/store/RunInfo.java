@@ -33,7 +33,8 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest, String da
     }
 
     public long seed() {
-        return manifest.path("seed").asLong(-1);
+        String c = component(1); // seed-<n>: for a manifest that does not parse
+        return manifest.path("seed").asLong(c.startsWith("seed-") && c.substring(5).matches("\\d+") ? Long.parseLong(c.substring(5)) : -1);
     }
 
     /** The manifest's {@link Status} word; "unknown" for a manifest without one. */
@@ -42,6 +43,14 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest, String da
     }
 
     /** Averaged into results: status ok and the record passed its checks. */
+    /** How the report lists the record: its status, or "damaged" when it failed its checks. */
+    public String shownStatus() {
+        return damage != null ? DAMAGED : status();
+    }
+
+    /** Label of records skipped by {@link RecordCheck} (not a {@link Status}: the writer never wrote it). */
+    public static final String DAMAGED = "damaged";
+
     public boolean ok() {
         return Status.OK.is(status()) && damage == null;
     }
