@@ -201,8 +201,16 @@ public final class ExperimentRunner {
                 if (status != Status.OK) {
                     Path trialPlan = expDir.resolve("sweep").resolve("trial-" + i + ".json");
                     new Plan(exp.spec().name(), exp.spec().file(), exp.profile(), exp.timeLimit(), 0, List.of(cell), i).write(trialPlan);
-                    status = pool.run(trialPlan, o.results(), List.of(cell), oc -> events.log("finish", oc.cell(), oc.status()))
-                            .get(0).status();
+                    WorkerPool.Outcome oc = pool.run(trialPlan, o.results(), List.of(cell), x -> {
+                        if (x.skipped() == null) {
+                            events.log("finish", x.cell(), x.status());
+                        }
+                    }).get(0);
+                    if (oc.skipped() != null && oc.status() != Status.OK) {
+                        throw new UserError("sweep " + exp.spec().name() + ": trial " + i + " (" + recordDir + ") is " + oc.skipped()
+                                + "; a sweep's trials depend on each other, so run a sweep from one runner at a time");
+                    }
+                    status = oc.status();
                 }
                 Double metric = status == Status.OK ? finalMetric(recordDir, s.metric()) : null;
                 if (status == Status.OK && metric == null) {
