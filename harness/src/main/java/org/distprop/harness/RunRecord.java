@@ -34,7 +34,7 @@ public final class RunRecord implements AutoCloseable {
     public static final String EVAL = RecordFiles.EVAL;
     private static final String PARTIAL = RecordFiles.PARTIAL;
     /** Trace columns that hold wall-clock times; excluded when comparing traces for determinism. */
-    public static final List<String> TIMING_COLUMNS = List.of("ms_per_step");
+    public static final List<String> TIMING_COLUMNS = RecordFiles.TRACE_TIMING;
     /** Longest time a written trace row stays in the writer's buffer (one flush per step costs a syscall). */
     static final long TRACE_FLUSH_NANOS = 5_000_000_000L;
 
@@ -99,7 +99,7 @@ public final class RunRecord implements AutoCloseable {
         try {
             if (trace == null) {
                 defectBlocks = m.defects().size();
-                List<String> header = new ArrayList<>(List.of("step", "epoch", "loss", "lagrangian"));
+                List<String> header = new ArrayList<>(RecordFiles.TRACE_LEADING);
                 for (int b = 0; b < defectBlocks; b++) {
                     header.addAll(List.of("h" + b + "_mean_abs_defect", "h" + b + "_max_abs_defect",
                             "h" + b + "_frac_within_margin", "h" + b + "_multiplier_norm"));

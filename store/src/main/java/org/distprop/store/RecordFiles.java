@@ -1,6 +1,7 @@
 package org.distprop.store;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * File names inside one run record directory
@@ -19,8 +20,12 @@ public final class RecordFiles {
     /** Held by the one process writing the record ({@link RecordLock}). */
     public static final String LOCK = "writer.lock";
 
-    /** trace.csv columns present in every record (per-split defect columns h&lt;b&gt;_* sit between). */
-    public static final List<String> TRACE_REQUIRED = List.of("step", "epoch", "loss", "lagrangian", "ms_per_step");
+    /** trace.csv's first columns; per-split defect columns h&lt;b&gt;_* follow, then {@link #TRACE_TIMING}. */
+    public static final List<String> TRACE_LEADING = List.of("step", "epoch", "loss", "lagrangian");
+    /** trace.csv's last columns: wall-clock times (excluded when traces are compared for determinism). */
+    public static final List<String> TRACE_TIMING = List.of("ms_per_step");
+    /** trace.csv columns present in every record. */
+    public static final List<String> TRACE_REQUIRED = Stream.concat(TRACE_LEADING.stream(), TRACE_TIMING.stream()).toList();
     /** eval.csv columns, in order. */
     public static final List<String> EVAL_COLUMNS = List.of("step", "epoch", "test_loss", "top1", "top5");
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run-cell", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run one cell of an experiment plan (what worker processes and Slurm array tasks call). "
-                + "A cell whose record is already ok is skipped.")
+                + "A cell whose record is already ok, or is being written by another live process, is skipped.")
 public final class RunCellCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, description = "plan file written by 'distprop experiment' or 'distprop slurm'")
     Path plan;
