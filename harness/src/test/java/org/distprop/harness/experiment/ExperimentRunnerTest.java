@@ -96,6 +96,34 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void twoRunnersOnOneResultsStoreRunEachCellOnce(@TempDir Path tmp) throws Exception {
+        Path spec = Cli.resource("experiments/fixture-fig3.yaml");
+        Path results = tmp.resolve("results");
+        Path exp = results.resolve("fixture-fig3");
+        Process a = Cli.start(tmp.resolve("a.log"), "experiment", spec.toString(), "--profile", "ci", "--results", results.toString());
+        Process b = Cli.start(tmp.resolve("b.log"), "experiment", spec.toString(), "--profile", "ci", "--results", results.toString());
+        for (Process p : List.of(a, b)) {
+            assertTrue(p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS), "runner timed out");
+            assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("a.log")) + Files.readString(tmp.resolve("b.log")));
+        }
+        String logs = Files.readString(tmp.resolve("a.log")) + Files.readString(tmp.resolve("b.log"));
+        Map<Integer, Integer> finishes = new HashMap<>();
+        for (JsonNode e : Cli.lines(exp.resolve("events.jsonl"))) {
+            if ("finish".equals(e.path("event").asText())) {
+                finishes.merge(e.path("cell").asInt(), 1, Integer::sum);
+            }
+        }
+        assertEquals(Map.of(0, 1, 1, 1, 2, 1, 3, 1), finishes, "each cell run once by the two runners together:\n" + logs);
+        // (how the cells split between the runners, and so the number of "skip" events, depends on timing)
+        for (Path m : Cli.manifests(exp)) {
+            assertEquals(Status.OK, RunRecord.status(m.getParent()), m.toString());
+            assertFalse(Files.exists(m.resolveSibling(org.distprop.store.RecordFiles.LOCK)), "lock released: " + m);
+        }
+        assertEquals(4, Cli.manifests(exp).size());
+        assertEquals(List.of(), Cli.partials(exp));
+    }
+
+    @Test
     void sweepRunsFromItsHistoryAndResumesDeterministically(@TempDir Path tmp) throws Exception {
         Path spec = Cli.resource("experiments/fixture-sweep.yaml");
         Path results = tmp.resolve("results");
