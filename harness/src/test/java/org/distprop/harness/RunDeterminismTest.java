@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.distprop.store.Status;
 
 /** Real SGD and DistProp runs on an MNIST subset: record layout, determinism per seed (bit for bit), no partial files left. */
 class RunDeterminismTest {

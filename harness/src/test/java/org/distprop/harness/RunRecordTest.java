@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.distprop.methods.Evaluation;
 import org.distprop.methods.StepMetrics;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.distprop.store.Status;
 
 /** What a killed run leaves on disk: the partial trace up to its last evaluation. */
 class RunRecordTest {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.distprop.harness.RunRecord;
 import org.distprop.harness.cli.Main;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.distprop.store.Status;
 
 /**
  * The runner with real worker processes on tiny MNIST subsets (test fixtures use sgd, which exists on

@@ -16,11 +16,11 @@ import org.distprop.methods.MethodRegistry;
 import org.distprop.reports.Report;
 import org.distprop.reports.figures.FigureFiles;
 import org.distprop.reports.table.Table1;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.distprop.store.Status;
 
 /**
  * THE PAPER SPECS AT THE ci PROFILE, run for real by `make test`:

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.distprop.store.Status;
+import org.junit.jupiter.api.Test;
 
 /**
  * GP-EI on the Branin function (global minimum 0.397887 at three points in [-5, 10] x [0, 15]):

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.distprop.store.Status;
 
 /** Search methods, parameter encodings and the append-only history, on synthetic objectives. */
 class SweepTest {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.distprop.store.Status;
+import org.junit.jupiter.api.Test;
 
 /** The robust-range table: min/max of each parameter over trials with accuracy >= 0.9 x best. */
 class Fig4RangesTest {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.distprop.reports.store.ResultsStore;
 import org.distprop.reports.store.RunInfo;
-import org.junit.jupiter.api.Test;
 import org.distprop.store.Status;
+import org.junit.jupiter.api.Test;
 
 /** Table 1 verdict: paper inside mean +- 2 sample std, or within the tolerance of the mean. */
 class VerdictRuleTest {
