@@ -28,8 +28,19 @@ public record IdxFile(int[] dims, byte[] data) {
             raw.reset();
             InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(raw, 1 << 16) : raw;
             return parse(new DataInputStream(in), file);
+        } catch (java.io.EOFException e) { // ends inside the header (EOFException has no message)
+            throw new DataException(file + (size(file) == 0 ? " is empty (0 bytes)" : " ends inside its IDX header (" + size(file) + " bytes)")
+                    + "; an IDX file starts with a 4-byte magic number and one 4-byte size per dimension: delete it and fetch it again", e);
         } catch (IOException e) {
             throw new DataException("cannot read IDX file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

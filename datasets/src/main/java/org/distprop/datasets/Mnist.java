@@ -24,6 +24,7 @@ public final class Mnist {
             "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
     /** System property naming the npm executable (default "npm"); lets tests simulate a missing npm. */
     public static final String NPM_PROPERTY = "distprop.npm";
+    public static final int CLASSES = 10;
     public static final float[] MEAN = {0.1307f};
     public static final float[] STD = {0.3081f};
 
@@ -53,7 +54,7 @@ public final class Mnist {
         }
         return IdxDataset.fromFiles("mnist", "MNIST (npm " + NPM_PACKAGE + ", original IDX files)",
                 d.resolve("train-images-idx3-ubyte"), d.resolve("train-labels-idx1-ubyte"),
-                d.resolve("t10k-images-idx3-ubyte"), d.resolve("t10k-labels-idx1-ubyte"), MEAN, STD, sums);
+                d.resolve("t10k-images-idx3-ubyte"), d.resolve("t10k-labels-idx1-ubyte"), MEAN, STD, sums, CLASSES);
     }
 
     static String refetchHint(Path dataDir) {

@@ -92,4 +92,30 @@ class IdxFileTest {
                 () -> IdxDataset.fromFiles("t", "t", ti, tl, ti, tl, new float[] {0}, new float[] {1}, Map.of())).getMessage();
         assertTrue(m.contains("3 labels") && m.contains("2 images"), m);
     }
+
+    @Test
+    void strayLabelByteIsADataErrorNotANewClass() throws IOException {
+        // ten classes 0..9 and one label byte 200: not a 201-class dataset
+        byte[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, (byte) 200};
+        Path ti = write(tmp.resolve("ti"), idx(new int[] {labels.length, 1, 1}, new byte[labels.length]), false);
+        Path tl = write(tmp.resolve("tl"), idx(new int[] {labels.length}, labels), false);
+        Path si = write(tmp.resolve("si"), idx(new int[] {1, 1, 1}, new byte[1]), false);
+        Path sl = write(tmp.resolve("sl"), idx(new int[] {1}, new byte[] {3}), false);
+        String inferred = assertThrows(DataException.class,
+                () -> IdxDataset.fromFiles("t", "t", ti, tl, si, sl, new float[] {0}, new float[] {1}, Map.of())).getMessage();
+        assertTrue(inferred.contains("label 200 (at index 10) implies 201 classes") && inferred.contains("190 of them"), inferred);
+        String declared = assertThrows(DataException.class,
+                () -> IdxDataset.fromFiles("mnist", "t", ti, tl, si, sl, new float[] {0}, new float[] {1}, Map.of(), 10)).getMessage();
+        assertTrue(declared.contains("label 200 at index 10 is outside mnist's 10 classes (0..9)") && declared.contains("tl"), declared);
+    }
+
+    @Test
+    void emptyOrHeaderOnlyFileSaysSo() throws IOException {
+        Path empty = Files.write(tmp.resolve("empty-idx"), new byte[0]);
+        String m = assertThrows(DataException.class, () -> IdxFile.read(empty)).getMessage();
+        assertTrue(m.contains("empty-idx is empty (0 bytes)") && m.contains("fetch it again") && !m.contains("null"), m);
+        Path shortHeader = Files.write(tmp.resolve("short-idx"), new byte[] {0, 0, 8, 3, 0, 0});
+        m = assertThrows(DataException.class, () -> IdxFile.read(shortHeader)).getMessage();
+        assertTrue(m.contains("ends inside its IDX header (6 bytes)"), m);
+    }
 }

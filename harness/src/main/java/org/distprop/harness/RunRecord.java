@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.distprop.methods.BlockDefect;
 import org.distprop.methods.Evaluation;
 import org.distprop.methods.StepMetrics;
+import org.distprop.store.RecordFiles;
+import org.distprop.store.Status;
 
 /**
  * The one writer of run records (architecture.md "One run = one record"): manifest.json, trace.csv,
@@ -27,12 +29,12 @@ import org.distprop.methods.StepMetrics;
  * loses at most a few seconds of trace rows.
  */
 public final class RunRecord implements AutoCloseable {
-    public static final String MANIFEST = "manifest.json";
-    public static final String TRACE = "trace.csv";
-    public static final String EVAL = "eval.csv";
-    private static final String PARTIAL = ".partial";
+    public static final String MANIFEST = RecordFiles.MANIFEST;
+    public static final String TRACE = RecordFiles.TRACE;
+    public static final String EVAL = RecordFiles.EVAL;
+    private static final String PARTIAL = RecordFiles.PARTIAL;
     /** Trace columns that hold wall-clock times; excluded when comparing traces for determinism. */
-    public static final List<String> TIMING_COLUMNS = List.of("ms_per_step");
+    public static final List<String> TIMING_COLUMNS = RecordFiles.TRACE_TIMING;
     /** Longest time a written trace row stays in the writer's buffer (one flush per step costs a syscall). */
     static final long TRACE_FLUSH_NANOS = 5_000_000_000L;
 
@@ -46,24 +48,24 @@ public final class RunRecord implements AutoCloseable {
     private RunRecord(Path dir, Map<String, Object> manifest) throws IOException {
         this.dir = dir;
         this.manifest = manifest;
-        this.eval = printer(dir.resolve(EVAL + PARTIAL), List.of("step", "epoch", "test_loss", "top1", "top5"));
+        this.eval = printer(dir.resolve(EVAL + PARTIAL), RecordFiles.EVAL_COLUMNS);
     }
 
-    /** Status of the record in {@code dir}: "ok", "running", "diverged", ..., or null if none. */
-    public static String status(Path dir) {
+    /** Status of the record in {@code dir}, or null if none (or unreadable, or an unknown word). */
+    public static Status status(Path dir) {
         Path m = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(m)) {
             return null;
         }
         try {
             JsonNode n = Json.MAPPER.readTree(m.toFile());
-            return n.path("status").asText(null);
+            return Status.of(n.path("status").asText(null));
         } catch (IOException e) {
             return null; // unreadable = incomplete
         }
     }
 
-    /** Starts a record: clears old files, writes a "running" manifest. */
+    /** Starts a record: clears old files, writes a {@link Status#RUNNING} manifest. */
     public static RunRecord start(Path dir, Map<String, Object> manifest) {
         try {
             Files.createDirectories(dir);
@@ -71,7 +73,7 @@ public final class RunRecord implements AutoCloseable {
                 Files.deleteIfExists(dir.resolve(f));
             }
             Map<String, Object> m = new LinkedHashMap<>(manifest);
-            m.put("status", "running");
+            m.put("status", Status.RUNNING.wire());
             RunRecord r = new RunRecord(dir, m);
             r.writeManifest();
             return r;
@@ -97,7 +99,7 @@ public final class RunRecord implements AutoCloseable {
         try {
             if (trace == null) {
                 defectBlocks = m.defects().size();
-                List<String> header = new ArrayList<>(List.of("step", "epoch", "loss", "lagrangian"));
+                List<String> header = new ArrayList<>(RecordFiles.TRACE_LEADING);
                 for (int b = 0; b < defectBlocks; b++) {
                     header.addAll(List.of("h" + b + "_mean_abs_defect", "h" + b + "_max_abs_defect",
                             "h" + b + "_frac_within_margin", "h" + b + "_multiplier_norm"));
@@ -142,14 +144,14 @@ public final class RunRecord implements AutoCloseable {
     }
 
     /** Closes the CSVs, moves them into place and writes the manifest with its final status. */
-    public void finish(String status, String message) {
+    public void finish(Status status, String message) {
         try {
             closeCsv();
             if (trace != null) {
                 move(TRACE);
             }
             move(EVAL);
-            manifest.put("status", status);
+            manifest.put("status", status.wire());
             if (message != null) {
                 manifest.put("message", message);
             }

@@ -24,6 +24,8 @@ import org.distprop.methods.MethodFactory;
 import org.distprop.methods.MethodRegistry;
 import org.distprop.methods.StepMetrics;
 import org.distprop.methods.TrainingMethod;
+import org.distprop.store.RecordLock;
+import org.distprop.store.Status;
 
 /**
  * Runs one training run end to end: data → method → run record. Every failure of the run itself is
@@ -83,13 +85,27 @@ public final class Runner {
     public static RunResult run(RunConfig c, List<String> argv, boolean quiet, Map<String, Object> extraManifest) {
         Hyperparams hp = validate(c);
         Path out = c.out();
-        if (!c.force() && "ok".equals(RunRecord.status(out))) {
-            throw new UserError(out + " already holds a complete run record; pass --force to overwrite it or choose another --out");
+        RecordLock lock;
+        try {
+            lock = RecordLock.tryAcquire(out).orElseThrow(() -> RecordUnavailable.held(out));
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserError("cannot write the run record in " + out + " (" + e.getMessage() + "); choose another --out");
+        }
+        try (lock) { // one writer per record: released when the record is finished (or the process is gone)
+            return runLocked(c, argv, quiet, extraManifest, hp, out);
+        }
+    }
+
+    private static RunResult runLocked(RunConfig c, List<String> argv, boolean quiet, Map<String, Object> extraManifest,
+                                       Hyperparams hp, Path out) {
+        if (!c.force() && RunRecord.status(out) == Status.OK) {
+            throw RecordUnavailable.complete(out);
         }
         Path dataDir = DataDir.resolve(c.dataDir());
         Dataset full = DatasetSpec.load(c.dataset(), new DataLocations(dataDir, c.cifarDir(), c.imagenetDir()));
         Dataset data = (c.trainPerClass() > 0 || c.testPerClass() > 0)
                 ? Subsets.firstPerClass(full, positiveOr(c.trainPerClass()), positiveOr(c.testPerClass())) : full;
+        checkBatchFits(c, data.train().size());
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("experiment", c.experiment());
@@ -114,7 +130,7 @@ public final class Runner {
         long t0 = System.nanoTime();
         Evaluation last = null;
         try (RunRecord rec = RunRecord.start(out, m)) {
-            String status = "ok";
+            Status status = Status.OK;
             String message = null;
             try (TrainingMethod method = MethodRegistry.get(c.method())
                     .create(new MethodContext(DatasetInfo.of(data), hp, c.seed(), c.threads()));
@@ -132,7 +148,7 @@ public final class Runner {
                         long epoch = step / batchesPerEpoch;
                         rec.trace(step + 1, epoch, sm);
                         if (!sm.isFinite()) {
-                            status = "diverged";
+                            status = Status.DIVERGED;
                             message = "training diverged at step " + (step + 1) + " (loss " + sm.loss() + ", lagrangian "
                                     + sm.lagrangian() + "); try smaller learning rates";
                             break;
@@ -160,7 +176,7 @@ public final class Runner {
             } catch (UserError e) {
                 throw e;
             } catch (RuntimeException e) {
-                status = "failed";
+                status = Status.FAILED;
                 message = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -172,6 +188,15 @@ public final class Runner {
             rec.put("skipped_file_names", skipped.subList(0, Math.min(100, skipped.size())));
             rec.finish(status, message);
             return new RunResult(status, message, out, last, wall);
+        }
+    }
+
+    /** A batch larger than the training split would silently shrink to it while the manifest records the asked size. */
+    static void checkBatchFits(RunConfig c, int trainSize) {
+        if (c.batchSize() > trainSize) {
+            throw new UserError("--batch-size " + c.batchSize() + " is larger than the " + trainSize + " training examples of "
+                    + c.dataset() + (c.trainPerClass() > 0 ? " at --train-per-class " + c.trainPerClass() : "")
+                    + "; use --batch-size " + trainSize + " or less" + (c.trainPerClass() > 0 ? ", or a larger --train-per-class" : ""));
         }
     }
 

@@ -82,4 +82,35 @@ class CliErrorsTest {
     void malformedNumberIsOneLine() {
         assertOneLineError(run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "ten", "--out", out()), "ten");
     }
+
+    @Test
+    void choiceAndIntegerHyperparametersFailBeforeAnyDataLoads() throws Exception {
+        // an empty data dir: reaching the data load would fail with a different message (MNIST not found)
+        String data = Files.createDirectories(tmp.resolve("no-data")).toString();
+        assertOneLineError(run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "5", "--hp", "optimizer=foo",
+                "--data-dir", data, "--out", out()), "optimizer=foo", "must be one of adagrad, sgd", "--hp optimizer=adagrad");
+        assertOneLineError(run("run", "--method", "oam", "--dataset", "mnist", "--steps", "5", "--hp", "code_steps=2.5",
+                "--data-dir", data, "--out", out()), "code_steps=2.5", "whole number > 0", "--hp code_steps=5");
+        assertFalse(Files.exists(tmp.resolve("out")), "no record for bad input");
+        try (var files = Files.list(tmp.resolve("no-data"))) {
+            assertEquals(0, files.count(), "nothing fetched");
+        }
+    }
+
+    @Test
+    void batchLargerThanTheTrainingSplitNamesBothNumbers() {
+        assertOneLineError(run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "5", "--batch-size", "100000",
+                "--train-per-class", "20", "--out", out()), "--batch-size 100000", "200 training examples", "--batch-size 200 or less");
+        assertFalse(Files.exists(tmp.resolve("out")), "no (empty) record directory left behind");
+    }
+
+    @Test
+    void outHeldByAnotherLiveWriterIsRefused() throws Exception {
+        Path dir = tmp.resolve("out");
+        try (org.distprop.store.RecordLock held = org.distprop.store.RecordLock.tryAcquire(dir).orElseThrow()) {
+            assertOneLineError(run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "5", "--out", dir.toString()),
+                    "is being written by pid " + ProcessHandle.current().pid(), "wait for it to finish or choose another --out");
+            assertFalse(Files.exists(dir.resolve("manifest.json")), "the holder's record is untouched");
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +48,8 @@ class RunDeterminismTest {
         RunResult b = run(7, "b");
         RunResult c = run(8, "c");
         for (RunResult r : List.of(a, b, c)) {
-            assertEquals("ok", r.status(), r.message());
-            assertEquals("ok", RunRecord.status(r.dir()));
+            assertEquals(Status.OK, r.status(), r.message());
+            assertEquals(Status.OK, RunRecord.status(r.dir()));
             assertTrue(Files.isRegularFile(r.dir().resolve(RunRecord.TRACE)));
             assertTrue(Files.isRegularFile(r.dir().resolve(RunRecord.EVAL)));
             try (var s = Files.list(r.dir())) {
@@ -71,7 +72,7 @@ class RunDeterminismTest {
             RunConfig c = new RunConfig("test", "mnist", "distprop", Map.of("num_samples", "4"), 20, 16, 10, 500, 3, 20, 10, 2, null,
                     tmp.resolve("dp" + i), false);
             r[i] = Runner.run(c, List.of("test"), true);
-            assertEquals("ok", r[i].status(), r[i].message());
+            assertEquals(Status.OK, r[i].status(), r[i].message());
         }
         String trace = withoutTiming(r[0].dir().resolve(RunRecord.TRACE));
         assertTrue(trace.contains("h0_mean_abs_defect"), "a defect column is traced");
@@ -82,7 +83,7 @@ class RunDeterminismTest {
     @Test
     void completeRecordIsNotOverwrittenWithoutForce() {
         RunResult a = run(1, "x");
-        assertEquals("ok", a.status());
+        assertEquals(Status.OK, a.status());
         UserError e = org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> run(1, "x"));
         assertTrue(e.getMessage().contains("--force"), e.getMessage());
     }
@@ -92,8 +93,8 @@ class RunDeterminismTest {
         RunConfig c = new RunConfig("test", "mnist", "sgd", Map.of("lr", "1e30", "optimizer", "sgd"), 20, 16, 0, 500, 1, 20, 10, 2,
                 null, tmp.resolve("div"), false);
         RunResult r = Runner.run(c, List.of("test"), true);
-        assertEquals("diverged", r.status());
-        assertEquals("diverged", RunRecord.status(r.dir()));
+        assertEquals(Status.DIVERGED, r.status());
+        assertEquals(Status.DIVERGED, RunRecord.status(r.dir()));
         assertTrue(r.message().contains("diverged at step"), r.message());
     }
 }

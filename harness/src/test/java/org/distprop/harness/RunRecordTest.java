@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.distprop.methods.Evaluation;
 import org.distprop.methods.StepMetrics;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +27,9 @@ class RunRecordTest {
         assertEquals("step,epoch,loss,lagrangian,ms_per_step", trace.get(0));
         assertEquals("3", trace.get(3).split(",")[0], String.join("\n", trace));
         assertEquals(2, Files.readAllLines(dir.resolve("eval.csv.partial")).size());
-        assertEquals("running", RunRecord.status(dir));
-        rec.finish("ok", null);
+        assertEquals(Status.RUNNING, RunRecord.status(dir));
+        rec.finish(Status.OK, null);
         assertEquals(5, Files.readAllLines(dir.resolve("trace.csv")).size());
-        assertEquals("ok", RunRecord.status(dir));
+        assertEquals(Status.OK, RunRecord.status(dir));
     }
 }

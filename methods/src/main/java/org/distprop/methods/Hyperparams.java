@@ -14,17 +14,24 @@ import java.util.TreeMap;
 public final class Hyperparams {
     private final String method;
     private final Map<String, String> values;
+    private final Map<String, HyperParam> declared;
 
-    private Hyperparams(String method, Map<String, String> values) {
+    private Hyperparams(String method, Map<String, String> values, Map<String, HyperParam> declared) {
         this.method = method;
         this.values = values;
+        this.declared = declared;
     }
 
-    /** Defaults of {@code declared}, overridden by {@code overrides}; rejects undeclared keys. */
+    /**
+     * Defaults of {@code declared}, overridden by {@code overrides}; rejects undeclared keys and values
+     * not of their hyperparameter's {@link HyperParam.Kind} (the one place those are checked).
+     */
     public static Hyperparams resolve(String method, List<HyperParam> declared, Map<String, String> overrides) {
         Map<String, String> v = new TreeMap<>();
+        Map<String, HyperParam> byName = new TreeMap<>();
         for (HyperParam p : declared) {
             v.put(p.name(), p.defaultValue());
+            byName.put(p.name(), p);
         }
         for (var e : overrides.entrySet()) {
             if (!v.containsKey(e.getKey())) {
@@ -32,9 +39,14 @@ public final class Hyperparams {
                 throw new IllegalArgumentException("unknown hyperparameter '" + e.getKey() + "' for method " + method
                         + "; valid: " + String.join(", ", valid));
             }
+            String problem = byName.get(e.getKey()).problem(e.getValue());
+            if (problem != null) {
+                throw new IllegalArgumentException("hyperparameter " + e.getKey() + "=" + e.getValue() + " of method " + method + " "
+                        + problem + "; pass e.g. --hp " + e.getKey() + "=" + byName.get(e.getKey()).defaultValue());
+            }
             v.put(e.getKey(), e.getValue());
         }
-        return new Hyperparams(method, v);
+        return new Hyperparams(method, v, byName);
     }
 
     public Map<String, String> asMap() {
@@ -84,15 +96,12 @@ public final class Hyperparams {
         return Boolean.parseBoolean(v);
     }
 
-    /** One of {@code choices} (case-insensitive), returned lower-case. */
-    public String getChoice(String key, String... choices) {
-        String v = getString(key).toLowerCase();
-        for (String c : choices) {
-            if (c.equals(v)) {
-                return v;
-            }
+    /** The value of a {@link HyperParam#choice} hyperparameter (checked at resolve time), lower-case. */
+    public String getChoice(String key) {
+        HyperParam p = declared.get(key);
+        if (p == null || !p.kind().type().equals("choice")) {
+            throw new IllegalStateException("method " + method + " reads '" + key + "' as a choice but does not declare it with HyperParam.choice");
         }
-        throw new IllegalArgumentException("hyperparameter " + key + "=" + v + " of method " + method
-                + " must be one of " + String.join(", ", choices));
+        return getString(key).strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

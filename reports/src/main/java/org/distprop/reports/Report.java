@@ -32,8 +32,9 @@ public final class Report {
     static final Map<String, String> TARGETS = Map.of("table1", "table1", "fig2", "fig2", "fig3", "fig3",
             "accuracy_vs_gradient_evaluations", "fig3", "fig4", "fig4", "aux_memory", "scaling", "step_time", "bench");
 
+    /** {@code skipped}: "record: reason" for each record not used (unparsable manifest, damaged files). */
     public record Summary(String profile, List<FigureReport> figures, List<Table1.Row> table, List<Directional.Result> directional,
-                          Path index) {
+                          Path index, List<String> skipped) {
     }
 
     private Report() {
@@ -75,7 +76,7 @@ public final class Report {
 
         String p = profile == null ? "quick" : profile;
         Map<String, String> rebuild = new LinkedHashMap<>();
-        TARGETS.forEach((id, target) -> rebuild.put(id, "make " + target + " PROFILE=" + p));
+        TARGETS.forEach((id, target) -> rebuild.put(id, rebuildCommand(target, p, results)));
         Map<String, String> counts = new LinkedHashMap<>();
         counts.put("Table 1 cells with a paper value", count(rows.stream().filter(r -> !Double.isNaN(r.paper())).map(Table1.Row::verdict).toList()));
         counts.put("Fig. 2/3 points against the authors' curves", count(curveRows.stream().map(CurveComparison.Row::verdict).toList()));
@@ -83,14 +84,33 @@ public final class Report {
         counts.put("Figures", figs.stream().filter(FigureReport::rendered).count() + " of " + figs.size() + " rendered"
                 + figs.stream().filter(f -> !f.rendered()).map(f -> "; " + f.id() + " " + f.caption()).reduce("", String::concat));
         long notOk = store.all().stream().filter(r -> !r.ok()).count();
-        counts.put("Runs not averaged in (diverged, failed, unfinished)", notOk + " of " + store.all().size() + " records; listed under each table and figure");
+        counts.put("Runs not averaged in (diverged, failed, unfinished, damaged)", notOk + " of " + store.all().size() + " records; listed under each table and figure");
+        counts.put("Records skipped (unparsable or damaged, not used)", store.skipped().isEmpty() ? "none"
+                : store.skipped().size() + "; listed under Skipped records");
         String reRender = "./distprop report --results " + results + " --out " + out + (profile == null ? "" : " --profile " + profile);
         IndexPage.Content content = new IndexPage.Content(profileName, profileNote(profile),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), results.toString(), figs, rebuild, tableHtml + targetsHtml, counts,
-                ProvenanceSummary.of(store.all(), store.unreadable()), reRender);
+                ProvenanceSummary.of(store.all()), reRender, store.skipped());
         Path index = out.resolve("index.html");
         write(index, IndexPage.render(content, out));
-        return new Summary(profileName, figs, rows, dir, index);
+        return new Summary(profileName, figs, rows, dir, index, store.skipped());
+    }
+
+    /**
+     * The command that reruns an output's experiment into {@code results} and re-renders: the make target
+     * for the default store, else the CLI with this --results (the make experiment targets use results/).
+     */
+    static String rebuildCommand(String target, String profile, Path results) {
+        if (ResultsStore.isDefaultRoot(results) || "bench".equals(target)) {
+            return "make " + target + " PROFILE=" + profile + makeResults(results);
+        }
+        return "./distprop experiment " + target + " --profile " + profile + " --results " + results
+                + " && ./distprop report --results " + results + " --profile " + profile;
+    }
+
+    /** " RESULTS=dir" for make targets that honour it, empty for the default results/. */
+    private static String makeResults(Path results) {
+        return ResultsStore.isDefaultRoot(results) ? "" : " RESULTS=" + results;
     }
 
     static String profileNote(String profile) {

@@ -31,6 +31,12 @@ public final class ReportMain implements Callable<Integer> {
     @Option(names = "--claims", description = "claims file (default: the checked-in paper-claims.json)")
     Path claims;
 
+    @Option(names = "--strict", description = "exit " + EXIT_SKIPPED + " (after rendering) when any record was skipped as unparsable or damaged")
+    boolean strict;
+
+    /** Exit code of --strict when records were skipped. */
+    static final int EXIT_SKIPPED = 3;
+
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new ReportMain());
         cl.setExecutionExceptionHandler((e, c, p) -> {
@@ -61,7 +67,15 @@ public final class ReportMain implements Callable<Integer> {
                     + (f.excluded().isEmpty() ? "" : " [" + f.excluded().size() + " runs not averaged]"));
         }
         System.out.println("  table1    " + Report.count(s.table().stream().map(r -> r.verdict()).toList()) + " (md, html, tex)");
+        if (!s.skipped().isEmpty()) {
+            System.out.println("skipped " + s.skipped().size() + " record(s), not used (their seeds are missing from n):");
+            s.skipped().forEach(k -> System.out.println("  " + k));
+        }
         System.out.println("report: " + s.index());
+        if (strict && !s.skipped().isEmpty()) {
+            System.err.println("distprop: error: --strict: " + s.skipped().size() + " record(s) skipped as unparsable or damaged (listed above)");
+            return EXIT_SKIPPED;
+        }
         return 0;
     }
 }

@@ -49,7 +49,7 @@ public final class DfaMethod extends LayerwiseMethod {
     public DfaMethod(MethodContext ctx, Mode mode, Architecture network) {
         super(ctx, Layerwise.afterActivations(network));
         this.mode = mode;
-        String optimizer = ctx.hp().getChoice("optimizer", UpdateRule.NAMES);
+        String optimizer = ctx.hp().getChoice("optimizer");
         float lr = (float) ctx.hp().getPositive("lr");
         double scale = ctx.hp().getPositive("feedback_scale");
         int classes = ctx.data().numClasses();

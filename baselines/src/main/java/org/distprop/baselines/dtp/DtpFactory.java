@@ -1,6 +1,7 @@
 package org.distprop.baselines.dtp;
 
 import java.util.List;
+import org.distprop.baselines.core.UpdateRule;
 import org.distprop.methods.HyperParam;
 import org.distprop.methods.MethodContext;
 import org.distprop.methods.MethodFactory;
@@ -29,13 +30,15 @@ public final class DtpFactory implements MethodFactory {
     public List<HyperParam> hyperparameters(String dataset) {
         return List.of(
                 new HyperParam("arch", "tanh-7x240", "network (Lee's 7x240 tanh MLP by default): " + String.join(", ", Architectures.NAMES)),
-                new HyperParam("optimizer", "adam", "adam (Bartunov), rmsprop (Lee's centred RMSprop) or sgd"),
+                HyperParam.choice("optimizer", "adam", "adam (Bartunov), rmsprop (Lee's centred RMSprop) or sgd", UpdateRule.NAMES),
                 new HyperParam("lr", "0.0003", "forward-weight learning rate (Lee: 0.0148893 with rmsprop)"),
                 new HyperParam("lr_inverse", "0.001", "inverse-weight learning rate (Lee: 0.00501149 with rmsprop)"),
                 new HyperParam("target_step", "0.327736", "alpha of the first target h - alpha dJ/dh, J a batch mean (Lee)"),
                 new HyperParam("noise", "0.1", "sigma of the inverse-training corruption (Lee: 0.359830)"),
-                new HyperParam("schedule", "parallel", "parallel (forward + inverse update per minibatch) or alternating (Lee: by epochs)"),
-                new HyperParam("init", "orthogonal", "orthogonal (Lee's rand_ortho, zero biases) or default (PyTorch)"));
+                HyperParam.choice("schedule", "parallel", "parallel (forward + inverse update per minibatch) or alternating (Lee: by epochs)",
+                        "parallel", "alternating"),
+                HyperParam.choice("init", "orthogonal", "orthogonal (Lee's rand_ortho, zero biases) or default (PyTorch)",
+                        "orthogonal", "default"));
     }
 
     @Override

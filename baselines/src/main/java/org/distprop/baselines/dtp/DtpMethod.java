@@ -54,13 +54,13 @@ public final class DtpMethod extends LayerwiseMethod {
     public DtpMethod(MethodContext ctx, Architecture network) {
         super(ctx, Layerwise.afterActivations(network));
         var hp = ctx.hp();
-        String optimizer = hp.getChoice("optimizer", UpdateRule.NAMES);
+        String optimizer = hp.getChoice("optimizer");
         float lr = (float) hp.getPositive("lr");
         float lrInverse = (float) hp.getPositive("lr_inverse");
         float alpha = (float) hp.getPositive("target_step");
         float sigma = (float) hp.getPositive("noise");
-        alternating = hp.getChoice("schedule", "parallel", "alternating").equals("alternating");
-        boolean orthogonal = hp.getChoice("init", "orthogonal", "default").equals("orthogonal");
+        alternating = hp.getChoice("schedule").equals("alternating");
+        boolean orthogonal = hp.getChoice("init").equals("orthogonal");
         if (numBlocks < 2) {
             throw new IllegalArgumentException("DTP needs at least one hidden layer");
         }

@@ -27,7 +27,7 @@ public final class OamFactory implements MethodFactory {
                 new HyperParam("lr_out", "0.008", "Adam lr of the read-out module"),
                 new HyperParam("lr_codes", "0.3", "SGD lr of the code inner loop"),
                 new HyperParam("code_momentum", "0.9", "Nesterov momentum of the code inner loop (fresh each minibatch)"),
-                new HyperParam("code_steps", "5", "inner steps per code"),
+                HyperParam.positiveInt("code_steps", "5", "inner steps per code"),
                 new HyperParam("mu", "0.003", "weight 1/mu of the read-out loss in the top code objective"),
                 new HyperParam("lr_halving_epochs", "8", "halve all lrs every this many epochs (0 = never)"));
     }

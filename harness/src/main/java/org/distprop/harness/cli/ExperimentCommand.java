@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a paper experiment spec (table1, fig2, fig3, fig4, scaling, or a .yaml path) at a scale profile: "
                 + "every (dataset, method, config, seed) cell in worker processes, then its sweep. Rerunning resumes: "
-                + "cells whose record is ok are skipped.")
+                + "cells whose record is ok are skipped, and so are cells another live runner on the same results store is running.")
 public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "built-in spec name or path of a spec .yaml")
     String spec;

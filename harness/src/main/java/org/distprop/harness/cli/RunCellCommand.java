@@ -5,17 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distprop.harness.RecordUnavailable;
 import org.distprop.harness.RunRecord;
 import org.distprop.harness.RunResult;
 import org.distprop.harness.Runner;
 import org.distprop.harness.experiment.Cell;
 import org.distprop.harness.experiment.Plan;
+import org.distprop.store.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "run-cell", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run one cell of an experiment plan (what worker processes and Slurm array tasks call). "
-                + "A cell whose record is already ok is skipped.")
+                + "A cell whose record is already ok, or is being written by another live process, is skipped.")
 public final class RunCellCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, description = "plan file written by 'distprop experiment' or 'distprop slurm'")
     Path plan;
@@ -41,6 +43,10 @@ public final class RunCellCommand implements Callable<Integer> {
     @Option(names = "--exit-with-parent", hidden = true, description = "exit when the parent process (the runner) dies")
     boolean exitWithParent;
 
+    @Option(names = "--skip-exit-code", hidden = true, defaultValue = "0",
+            description = "exit code when the cell is skipped (record ok, or held by another live runner); the worker pool tells skips from runs by it")
+    int skipExitCode;
+
     @Option(names = "--debug", description = "show stack traces of errors")
     boolean debug;
 
@@ -56,9 +62,9 @@ public final class RunCellCommand implements Callable<Integer> {
         Cell cell = p.cell(index);
         Path root = results != null ? results : Plan.resultsRootOf(plan);
         Path dir = root.resolve(cell.record());
-        if (!force && "ok".equals(RunRecord.status(dir))) {
+        if (!force && RunRecord.status(dir) == Status.OK) {
             System.out.printf("cell %d (%s) already ok in %s; skipped%n", index, cell.describe().strip(), dir);
-            return 0;
+            return skipExitCode;
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("profile", p.profile());
@@ -74,10 +80,16 @@ public final class RunCellCommand implements Callable<Integer> {
         if (slurmJob != null) {
             extra.put("slurm", Map.of("job_id", slurmJob, "array_task_id", String.valueOf(System.getenv("SLURM_ARRAY_TASK_ID"))));
         }
-        RunResult r = Runner.run(cell.toRunConfig(threads, dataDir, root),
-                List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet, extra);
+        RunResult r;
+        try {
+            r = Runner.run(cell.toRunConfig(threads, dataDir, root, force),
+                    List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet, extra);
+        } catch (RecordUnavailable e) { // another runner holds the cell or has just finished it
+            System.out.printf("cell %d (%s) skipped: %s%n", index, cell.describe().strip(), e.getMessage());
+            return skipExitCode;
+        }
         System.out.printf("cell %d (%s): %s -> %s%n", index, cell.describe().strip(), r.status(), r.dir());
-        return "ok".equals(r.status()) ? 0 : Main.EXIT_RUN_FAILED;
+        return r.status() == Status.OK ? 0 : Main.EXIT_RUN_FAILED;
     }
 
     /** A worker orphaned by a killed runner must not keep writing a record that a rerun also writes. */

@@ -9,6 +9,7 @@ import org.distprop.harness.RunConfig;
 import org.distprop.harness.RunResult;
 import org.distprop.harness.Runner;
 import org.distprop.methods.MethodRegistry;
+import org.distprop.store.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -102,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             System.out.printf("%s %s seed %d: status %s -> %s%n", method, dataset, seed, r.status(), r.dir());
         }
-        if (!"ok".equals(r.status())) {
+        if (r.status() != Status.OK) {
             System.err.println("distprop: run " + r.status() + ": " + r.message());
             return Main.EXIT_RUN_FAILED;
         }

@@ -20,11 +20,14 @@ public record Cell(int index, String experiment, String dataset, String method, 
 
     /** The cell as a run: the one place a plan cell becomes a {@link RunConfig}. */
     public RunConfig toRunConfig(int threads, Path dataDir, Path resultsRoot) {
-        RunConfig c = new RunConfig(experiment, dataset, method, hp, steps, batchSize, evalEvery, evalBatchSize, seed,
-                trainPerClass, testPerClass, threads, dataDir, null, true);
+        return toRunConfig(threads, dataDir, resultsRoot, true);
+    }
+
+    /** {@code force = false}: the run is refused if its record is already ok (checked under the record's lock). */
+    public RunConfig toRunConfig(int threads, Path dataDir, Path resultsRoot, boolean force) {
         Path out = resultsRoot.resolve(record);
         return new RunConfig(experiment, dataset, method, hp, steps, batchSize, evalEvery, evalBatchSize, seed,
-                trainPerClass, testPerClass, threads, dataDir, out, true);
+                trainPerClass, testPerClass, threads, dataDir, out, force);
     }
 
     /** Builds a cell and derives its record directory from the results-store layout. */

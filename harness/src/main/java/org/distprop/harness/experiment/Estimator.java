@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.distprop.harness.Json;
+import org.distprop.store.RecordFiles;
+import org.distprop.store.Status;
 
 /**
  * Rough time per cell for {@code --dry-run}: milliseconds per training example for the (dataset,
@@ -32,7 +34,7 @@ public final class Estimator {
             return;
         }
         try (Stream<Path> s = Files.walk(resultsRoot, 8)) {
-            s.filter(p -> p.getFileName().toString().equals("manifest.json")).limit(MAX_RECORDS).forEach(this::add);
+            s.filter(p -> p.getFileName().toString().equals(RecordFiles.MANIFEST)).limit(MAX_RECORDS).forEach(this::add);
         } catch (IOException | java.io.UncheckedIOException ignored) {
             // an unreadable store only means no calibration
         }
@@ -41,7 +43,7 @@ public final class Estimator {
     private void add(Path manifest) {
         try {
             JsonNode m = Json.MAPPER.readTree(manifest.toFile());
-            if (!"ok".equals(m.path("status").asText()) || m.path("steps").asLong() <= 0 || m.path("batch_size").asLong() <= 0) {
+            if (!Status.OK.is(m.path("status").asText()) || m.path("steps").asLong() <= 0 || m.path("batch_size").asLong() <= 0) {
                 return;
             }
             double wall = m.path("wall_seconds").asDouble(Double.NaN);

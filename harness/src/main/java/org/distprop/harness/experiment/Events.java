@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.distprop.store.Status;
 
 /**
  * Append-only log of what the runner did ({@code results/<experiment>/events.jsonl}): one line per
- * cell start and finish, with the runner's pid. It is an audit trail (e.g. "every cell ran to
+ * cell finish (and per cell skipped because another runner holds or finished it, with the reason),
+ * with the runner's pid. It is an audit trail (e.g. "every cell ran to
  * completion exactly once across a kill and a rerun"); the run records remain the source of truth.
  */
 public final class Events {
@@ -25,14 +27,21 @@ public final class Events {
         this.file = file;
     }
 
-    public synchronized void log(String event, Cell cell, String status) {
+    public void log(String event, Cell cell, Status status) {
+        log(event, cell, status, null);
+    }
+
+    public synchronized void log(String event, Cell cell, Status status, String reason) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", Instant.now().toString());
         m.put("event", event);
         m.put("cell", cell.index());
         m.put("record", cell.record());
         if (status != null) {
-            m.put("status", status);
+            m.put("status", status.wire());
+        }
+        if (reason != null) {
+            m.put("reason", reason);
         }
         m.put("runner_pid", ProcessHandle.current().pid());
         try {

@@ -18,6 +18,7 @@ import org.distprop.harness.sweep.Proposer;
 import org.distprop.harness.sweep.SweepConfig;
 import org.distprop.harness.sweep.SweepHistory;
 import org.distprop.harness.sweep.Trial;
+import org.distprop.store.Status;
 
 /**
  * Runs an expanded experiment locally: writes the plan, skips cells whose record says ok, runs the
@@ -56,6 +57,9 @@ public final class ExperimentRunner {
         }
     }
 
+    /** Key of the final cell counts for cells another live runner was running. */
+    private static final String HELD = "held by another runner";
+
     private final ExperimentSpec.Expansion exp;
     private final Options o;
     private final PrintStream out;
@@ -84,7 +88,7 @@ public final class ExperimentRunner {
         List<Cell> pending = new ArrayList<>();
         Map<Cell, Path> shared = new LinkedHashMap<>();
         for (Cell c : mine) {
-            if (!"ok".equals(RunRecord.status(o.results().resolve(c.record())))) {
+            if (RunRecord.status(o.results().resolve(c.record())) != Status.OK) {
                 Path same = SharedRecords.find(o.results(), c);
                 if (same != null) {
                     shared.put(c, same);
@@ -112,20 +116,34 @@ public final class ExperimentRunner {
                 exp.spec().name(), exp.profile(), mine.size(), mine.size() - pending.size(), pending.size(), o.jobs(),
                 o.workerThreads(), o.shard() == null ? "" : " (shard " + o.shard().index() + "/" + o.shard().count() + ")");
         Map<String, Integer> counts = new TreeMap<>();
-        mine.stream().filter(c -> !pending.contains(c)).forEach(c -> counts.merge("ok", 1, Integer::sum));
+        mine.stream().filter(c -> !pending.contains(c)).forEach(c -> counts.merge(Status.OK.wire(), 1, Integer::sum));
         List<String> problems = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         try (WorkerPool pool = new WorkerPool(o.jobs(), o.workerThreads(), o.dataDir(), expDir.resolve("logs"));
              Progress progress = new Progress(exp.spec().name() + " cells", pending.size(), o.quiet())) {
             pool.run(planFile, o.results(), pending, oc -> {
                 synchronized (counts) {
-                    counts.merge(oc.status(), 1, Integer::sum);
+                    if (oc.skipped() != null) { // another runner on this results store has the cell
+                        boolean done = oc.status() == Status.OK;
+                        counts.merge(done ? Status.OK.wire() : HELD, 1, Integer::sum);
+                        events.log("skip", oc.cell(), oc.status(), oc.skipped());
+                        String line = String.format(Locale.ROOT, "cell %d %s: skipped, %s", oc.cell().index(),
+                                oc.cell().describe().strip(), oc.skipped());
+                        out.println(line);
+                        if (!done) {
+                            skipped.add(line);
+                        }
+                        progress.step(1, "ok " + counts.getOrDefault(Status.OK.wire(), 0) + ", other " + problems.size());
+                        return;
+                    }
+                    counts.merge(oc.status().wire(), 1, Integer::sum);
                     events.log("finish", oc.cell(), oc.status());
-                    if (!"ok".equals(oc.status())) {
+                    if (oc.status() != Status.OK) {
                         problems.add(String.format(Locale.ROOT, "cell %d %s: %s (exit %d; log %s)", oc.cell().index(),
                                 oc.cell().describe().strip(), oc.status(), oc.exitCode(),
                                 expDir.resolve("logs").resolve("cell-" + oc.cell().index() + ".log")));
                     }
-                    progress.step(1, "ok " + counts.getOrDefault("ok", 0) + ", other " + problems.size());
+                    progress.step(1, "ok " + counts.getOrDefault(Status.OK.wire(), 0) + ", other " + problems.size());
                 }
             });
         }
@@ -135,13 +153,17 @@ public final class ExperimentRunner {
         }
         out.printf(Locale.ROOT, "%s: cells %s, %.1f s with --jobs %d%n", exp.spec().name(), counts.isEmpty() ? "{}" : counts,
                 (System.nanoTime() - t0) / 1e9, o.jobs());
+        if (!skipped.isEmpty()) {
+            out.printf(Locale.ROOT, "%s: %d cell(s) left to another runner on %s; rerun this command once it has finished"
+                    + " to pick up any it did not complete%n", exp.spec().name(), skipped.size(), o.results());
+        }
         return problems.isEmpty() && sweepFailures == 0 ? 0 : org.distprop.harness.cli.Main.EXIT_RUN_FAILED;
     }
 
     private int dryRun(List<Cell> mine, List<Cell> pending, Map<Cell, Path> shared) {
         Estimator est = new Estimator(o.results());
         for (Cell c : mine) {
-            String state = pending.contains(c) ? "pending" : shared.containsKey(c) ? "shared" : "ok";
+            String state = pending.contains(c) ? "pending" : shared.containsKey(c) ? "shared" : Status.OK.wire();
             out.printf(Locale.ROOT, "%4d %-7s %s  ~%s%n", c.index(), state, c.describe(),
                     shared.containsKey(c) ? "0 s (copied from " + o.results().relativize(shared.get(c)).getName(0) + ")"
                             : Progress.fmtSeconds(est.seconds(c)));
@@ -190,18 +212,27 @@ public final class ExperimentRunner {
                 params.putAll(proposed);
                 Cell cell = exp.sweepTemplate().trialCell(exp.spec().name(), 0, params);
                 Path recordDir = o.results().resolve(cell.record());
-                String status = RunRecord.status(recordDir);
-                if (!"ok".equals(status)) {
+                Status status = RunRecord.status(recordDir);
+                if (status != Status.OK) {
                     Path trialPlan = expDir.resolve("sweep").resolve("trial-" + i + ".json");
                     new Plan(exp.spec().name(), exp.spec().file(), exp.profile(), exp.timeLimit(), 0, List.of(cell), i).write(trialPlan);
-                    status = pool.run(trialPlan, o.results(), List.of(cell), oc -> events.log("finish", oc.cell(), oc.status()))
-                            .get(0).status();
+                    WorkerPool.Outcome oc = pool.run(trialPlan, o.results(), List.of(cell), x -> {
+                        if (x.skipped() == null) {
+                            events.log("finish", x.cell(), x.status());
+                        }
+                    }).get(0);
+                    if (oc.skipped() != null && oc.status() != Status.OK) {
+                        throw new UserError("sweep " + exp.spec().name() + ": trial " + i + " (" + recordDir + ") is " + oc.skipped()
+                                + "; a sweep's trials depend on each other, so run a sweep from one runner at a time");
+                    }
+                    status = oc.status();
                 }
-                Double metric = "ok".equals(status) ? finalMetric(recordDir, s.metric()) : null;
-                if ("ok".equals(status) && metric == null) {
-                    status = "failed"; // finished but without the metric: worst, like any failure
+                Double metric = status == Status.OK ? finalMetric(recordDir, s.metric()) : null;
+                if (status == Status.OK && metric == null) {
+                    status = Status.FAILED; // finished but without the metric: worst, like any failure
                 }
-                Trial t = new Trial(i, params, metric == null ? null : s.objective(metric), status, cell.record());
+                Trial t = new Trial(i, params, metric == null ? null : s.objective(metric),
+                        status == null ? Status.CRASHED.wire() : status.wire(), cell.record());
                 history.append(t);
                 trials.add(t);
                 double best = trials.stream().filter(Trial::ok).mapToDouble(Trial::objective).max().orElse(Double.NaN);

@@ -363,7 +363,9 @@ public final class ExperimentSpec {
 
     private static void checkKey(String method, MethodFactory f, String dataset, String key, YamlNode at) {
         try {
-            Hyperparams.resolve(method, f.hyperparameters(dataset), Map.of(key, "0"));
+            List<HyperParam> declared = f.hyperparameters(dataset);
+            String value = declared.stream().filter(p -> p.name().equals(key)).map(HyperParam::defaultValue).findFirst().orElse("0");
+            Hyperparams.resolve(method, declared, Map.of(key, value)); // unknown keys only: the default passes its kind's check
         } catch (IllegalArgumentException e) {
             throw at.error(e.getMessage());
         }

@@ -36,7 +36,8 @@ public record Plan(String experiment, String spec, String profile, String timeLi
     public void write(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            // per-process temporary name: two runners sharing a results store write the same plan
+            Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             Files.writeString(tmp, Json.write(this) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

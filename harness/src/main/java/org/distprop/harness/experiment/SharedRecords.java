@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.distprop.harness.Json;
 import org.distprop.harness.RunRecord;
+import org.distprop.store.Status;
 
 /**
  * Cells shared between experiments. A record's directory below its experiment is
@@ -39,7 +40,7 @@ final class SharedRecords {
                     continue;
                 }
                 Path cand = e.resolve(below);
-                if ("ok".equals(RunRecord.status(cand)) && Files.isRegularFile(cand.resolve(RunRecord.TRACE))) {
+                if (RunRecord.status(cand) == Status.OK && Files.isRegularFile(cand.resolve(RunRecord.TRACE))) {
                     return cand;
                 }
             }

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.distprop.harness.RunRecord;
+import org.distprop.store.RecordLock;
+import org.distprop.store.Status;
 
 /**
  * Runs cells in worker processes: {@code java -cp <this class path> ... run-cell --plan P --index i
@@ -19,9 +22,16 @@ import org.distprop.harness.RunRecord;
  * exits when its runner dies, so a killed runner leaves no worker writing behind a rerun's back.
  */
 public final class WorkerPool implements AutoCloseable {
-    /** Outcome of one cell: the record's status, or "crashed" when the worker left no finished record. */
-    public record Outcome(Cell cell, String status, int exitCode, double seconds) {
+    /**
+     * Outcome of one cell: the record's status, or {@link Status#CRASHED} when the worker left it running
+     * (or none). {@code skipped} is non-null (the reason) when the cell was not run here because another
+     * live runner holds its record or has finished it meanwhile.
+     */
+    public record Outcome(Cell cell, Status status, int exitCode, double seconds, String skipped) {
     }
+
+    /** Exit code a worker uses for "cell skipped" ({@code run-cell --skip-exit-code}); EX_TEMPFAIL. */
+    static final int SKIP_EXIT = 75;
 
     private final int jobs;
     private final int threads;
@@ -79,16 +89,27 @@ public final class WorkerPool implements AutoCloseable {
 
     Outcome runOne(Path planFile, Path resultsRoot, Cell c) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
+        Path record = resultsRoot.resolve(c.record());
+        // checked again here, not only when the plan was read: another runner may share this results store
+        Optional<RecordLock.Holder> holder = RecordLock.holder(record);
+        if (holder.isPresent()) {
+            return new Outcome(c, RunRecord.status(record), 0, 0, "being run by " + holder.get().describe());
+        }
+        if (RunRecord.status(record) == Status.OK) {
+            return new Outcome(c, Status.OK, 0, 0, "finished meanwhile by another runner");
+        }
         List<String> cmd = workerCommand(List.of("run-cell", "--plan", planFile.toAbsolutePath().toString(),
                 "--index", Integer.toString(c.index()), "--results", resultsRoot.toAbsolutePath().toString(),
-                "--threads", Integer.toString(threads), "--quiet", "--exit-with-parent"));
+                "--threads", Integer.toString(threads), "--quiet", "--exit-with-parent",
+                "--skip-exit-code", Integer.toString(SKIP_EXIT)));
         if (dataDir != null) {
             cmd.add("--data-dir");
             cmd.add(dataDir.toAbsolutePath().toString());
         }
         Files.createDirectories(logDir);
+        // appended, not replaced: a worker that finds the cell taken must not wipe the log of the one running it
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(logDir.resolve("cell-" + c.index() + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("cell-" + c.index() + ".log").toFile()));
         tfEnvironment(pb.environment());
         Process p = pb.start();
         int code;
@@ -98,11 +119,14 @@ public final class WorkerPool implements AutoCloseable {
             p.destroyForcibly();
             throw e;
         }
-        String status = RunRecord.status(resultsRoot.resolve(c.record()));
-        if (status == null || "running".equals(status)) {
-            status = "crashed";
+        Status status = RunRecord.status(record);
+        if (code == SKIP_EXIT) { // the worker found the record held by another runner, or already ok
+            return new Outcome(c, status, code, (System.nanoTime() - t0) / 1e9, "taken by another runner as this worker started");
         }
-        return new Outcome(c, status, code, (System.nanoTime() - t0) / 1e9);
+        if (status == null || status == Status.RUNNING) {
+            status = Status.CRASHED;
+        }
+        return new Outcome(c, status, code, (System.nanoTime() - t0) / 1e9, null);
     }
 
     /** {@code java <heap> -cp <class path> org.distprop.harness.cli.Main <args>} for this JVM's class path. */

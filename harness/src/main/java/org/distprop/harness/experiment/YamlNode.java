@@ -50,6 +50,12 @@ public final class YamlNode {
         } catch (SpecError e) {
             throw e;
         } catch (IOException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                // the parser's own line and problem: Jackson's location is where the token before it ended
+                String tab = m.getProblem() != null && m.getProblem().contains("\\t(TAB)") ? "; indent with spaces, not tabs" : "";
+                throw new SpecError(file, m.getProblemMark().getLine() + 1, "(syntax)", "not valid YAML: " + m.getProblem()
+                        + " (column " + (m.getProblemMark().getColumn() + 1) + ", " + m.getContext() + ")" + tab);
+            }
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
                     ? jpe.getLocation().getLineNr() : 1;
             throw new SpecError(file, line, "(syntax)", "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));

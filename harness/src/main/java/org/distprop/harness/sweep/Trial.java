@@ -1,6 +1,7 @@
 package org.distprop.harness.sweep;
 
 import java.util.Map;
+import org.distprop.store.Status;
 
 /**
  * One line of a sweep's append-only history: the trial number, its parameters, the objective (null
@@ -8,6 +9,6 @@ import java.util.Map;
  */
 public record Trial(int trial, Map<String, String> params, Double objective, String status, String record) {
     public boolean ok() {
-        return "ok".equals(status) && objective != null && Double.isFinite(objective);
+        return Status.OK.is(status) && objective != null && Double.isFinite(objective);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.distprop.harness.RunRecord;
 import org.distprop.harness.cli.Main;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,9 +43,9 @@ class ExperimentRunnerTest {
             for (Path m : Cli.manifests(exp)) {
                 JsonNode n = Cli.json(m);
                 String st = n == null ? null : n.path("status").asText();
-                if ("ok".equals(st)) {
+                if (Status.OK.is(st)) {
                     before.put(m.getParent(), n.path("started").asText());
-                } else if ("running".equals(st)) {
+                } else if (Status.RUNNING.is(st)) {
                     candidate = m.getParent();
                 }
             }
@@ -61,7 +62,7 @@ class ExperimentRunnerTest {
             w.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS); // workers notice and stop by themselves
         }
         assertFalse(workers.stream().anyMatch(ProcessHandle::isAlive), "orphaned workers kept running");
-        assertEquals("running", RunRecord.status(running), "the interrupted record must not look complete");
+        assertEquals(Status.RUNNING, RunRecord.status(running), "the interrupted record must not look complete");
         assertFalse(Files.exists(running.resolve(RunRecord.EVAL)), "the interrupted record has no final eval.csv");
 
         int code = Cli.run(tmp.resolve("second.log"), 600, "experiment", spec.toString(), "--profile", "ci", "--jobs", "2",
@@ -74,7 +75,7 @@ class ExperimentRunnerTest {
         assertEquals(4, manifests.size(), "2 configs x 2 seeds");
         for (Path m : manifests) {
             JsonNode n = Cli.json(m);
-            assertEquals("ok", n.path("status").asText(), m.toString());
+            assertEquals(Status.OK.wire(), n.path("status").asText(), m.toString());
             assertEquals("ci", n.path("profile").asText());
             assertEquals(STEPS + 1, Files.readAllLines(m.resolveSibling(RunRecord.TRACE)).size(), "header + one row per step");
             List<String> eval = Files.readAllLines(m.resolveSibling(RunRecord.EVAL));
@@ -87,11 +88,39 @@ class ExperimentRunnerTest {
         // the runners' append-only event log: every cell finished ok exactly once across both runs
         Map<Integer, Integer> okFinishes = new HashMap<>();
         for (JsonNode e : Cli.lines(exp.resolve("events.jsonl"))) {
-            if ("finish".equals(e.path("event").asText()) && "ok".equals(e.path("status").asText())) {
+            if ("finish".equals(e.path("event").asText()) && Status.OK.is(e.path("status").asText())) {
                 okFinishes.merge(e.path("cell").asInt(), 1, Integer::sum);
             }
         }
         assertEquals(Map.of(0, 1, 1, 1, 2, 1, 3, 1), okFinishes);
+    }
+
+    @Test
+    void twoRunnersOnOneResultsStoreRunEachCellOnce(@TempDir Path tmp) throws Exception {
+        Path spec = Cli.resource("experiments/fixture-fig3.yaml");
+        Path results = tmp.resolve("results");
+        Path exp = results.resolve("fixture-fig3");
+        Process a = Cli.start(tmp.resolve("a.log"), "experiment", spec.toString(), "--profile", "ci", "--results", results.toString());
+        Process b = Cli.start(tmp.resolve("b.log"), "experiment", spec.toString(), "--profile", "ci", "--results", results.toString());
+        for (Process p : List.of(a, b)) {
+            assertTrue(p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS), "runner timed out");
+            assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("a.log")) + Files.readString(tmp.resolve("b.log")));
+        }
+        String logs = Files.readString(tmp.resolve("a.log")) + Files.readString(tmp.resolve("b.log"));
+        Map<Integer, Integer> finishes = new HashMap<>();
+        for (JsonNode e : Cli.lines(exp.resolve("events.jsonl"))) {
+            if ("finish".equals(e.path("event").asText())) {
+                finishes.merge(e.path("cell").asInt(), 1, Integer::sum);
+            }
+        }
+        assertEquals(Map.of(0, 1, 1, 1, 2, 1, 3, 1), finishes, "each cell run once by the two runners together:\n" + logs);
+        // (how the cells split between the runners, and so the number of "skip" events, depends on timing)
+        for (Path m : Cli.manifests(exp)) {
+            assertEquals(Status.OK, RunRecord.status(m.getParent()), m.toString());
+            assertFalse(Files.exists(m.resolveSibling(org.distprop.store.RecordFiles.LOCK)), "lock released: " + m);
+        }
+        assertEquals(4, Cli.manifests(exp).size());
+        assertEquals(List.of(), Cli.partials(exp));
     }
 
     @Test
@@ -106,7 +135,7 @@ class ExperimentRunnerTest {
         for (int i = 0; i < h.size(); i++) {
             JsonNode t = h.get(i);
             assertEquals(i, t.path("trial").asInt());
-            assertEquals("ok", t.path("status").asText());
+            assertEquals(Status.OK.wire(), t.path("status").asText());
             assertEquals("adagrad", t.path("params").path("optimizer").asText(), "constants go to every trial");
             JsonNode m = Cli.json(results.resolve(t.path("record").asText()).resolve(RunRecord.MANIFEST));
             assertEquals(m.path("final").path("test_top1").asDouble(), t.path("objective").asDouble(), 0.0);
@@ -152,8 +181,8 @@ class ExperimentRunnerTest {
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("task.log")));
         Plan plan = Plan.read(Plan.defaultFile(results, "fixture-fig3", "ci"));
         for (Cell c : plan.cells()) {
-            String st = RunRecord.status(results.resolve(c.record()));
-            assertEquals(c.index() == 2 ? "ok" : null, st, "cell " + c.index());
+            Status st = RunRecord.status(results.resolve(c.record()));
+            assertEquals(c.index() == 2 ? Status.OK : null, st, "cell " + c.index());
         }
         JsonNode m = Cli.json(results.resolve(plan.cell(2).record()).resolve(RunRecord.MANIFEST));
         assertEquals(2, m.path("plan").path("index").asInt());

@@ -319,4 +319,33 @@ class ExperimentSpecTest {
         assertThrows(UserError.class, () -> ExperimentRunner.Shard.parse("3/3"));
         assertThrows(UserError.class, () -> ExperimentRunner.Shard.parse("x"));
     }
+
+    @Test
+    void tabIndentationIsReportedAtItsLineWithTheParsersDetail() {
+        SpecError tab = assertThrows(SpecError.class, () -> ExperimentSpec.parse(
+                "experiment: t\nprofiles:\n  ci: {seeds: 1, steps: 1, batch_size: 1}\ngroups:\n\t- dataset: mnist\n", "tab.yaml"));
+        assertEquals(5, tab.line(), tab.getMessage());
+        assertTrue(tab.getMessage().startsWith("tab.yaml:5: "), tab.getMessage());
+        assertTrue(tab.getMessage().contains("found character '\\t(TAB)' that cannot start any token")
+                && tab.getMessage().contains("indent with spaces"), tab.getMessage());
+    }
+
+    @Test
+    void choiceAndIntegerHyperparametersAreCheckedAtTheirYamlLine() {
+        SpecError choice = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                    hp: {sgd: {optimizer: foo}}
+                """, "ci");
+        assertEquals(9, choice.line(), choice.getMessage());
+        assertTrue(choice.getMessage().contains("must be one of adagrad, sgd"), choice.getMessage());
+        SpecError integer = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [oam]
+                    hp: {oam: {code_steps: 2.5}}
+                """, "ci");
+        assertTrue(integer.getMessage().contains("code_steps=2.5 of method oam must be a whole number > 0"), integer.getMessage());
+    }
 }

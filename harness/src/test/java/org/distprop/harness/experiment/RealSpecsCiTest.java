@@ -16,6 +16,7 @@ import org.distprop.methods.MethodRegistry;
 import org.distprop.reports.Report;
 import org.distprop.reports.figures.FigureFiles;
 import org.distprop.reports.table.Table1;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +66,7 @@ class RealSpecsCiTest {
         assertEquals(0, code, log);
         for (Cell c : ci.cells()) {
             Path dir = results.resolve(c.record());
-            assertEquals("ok", RunRecord.status(dir), c.describe() + "\n" + log);
+            assertEquals(Status.OK, RunRecord.status(dir), c.describe() + "\n" + log);
             JsonNode m = Cli.json(dir.resolve(RunRecord.MANIFEST));
             assertTrue(m.path("final").path("test_top1").isNumber(), "final test accuracy of " + c.describe());
             assertTrue(m.path("auxiliary_variables").isNumber());

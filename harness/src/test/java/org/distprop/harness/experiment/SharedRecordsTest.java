@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.distprop.harness.Json;
 import org.distprop.harness.RunRecord;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +25,10 @@ class SharedRecordsTest {
                 experiment + "/mnist/sgd/0123456789ab/seed-0");
     }
 
-    void record(String experiment, String status) throws Exception {
+    void record(String experiment, Status status) throws Exception {
         Path d = results.resolve(experiment + "/mnist/sgd/0123456789ab/seed-0");
         Files.createDirectories(d);
-        Files.writeString(d.resolve(RunRecord.MANIFEST), Json.write(Map.of("status", status, "experiment", experiment,
+        Files.writeString(d.resolve(RunRecord.MANIFEST), Json.write(Map.of("status", status.wire(), "experiment", experiment,
                 "profile", "early", "plan", Map.of("index", 3, "spec", experiment))));
         Files.writeString(d.resolve(RunRecord.TRACE), "step,epoch,loss\n1,0,2.3\n");
         Files.writeString(d.resolve(RunRecord.EVAL), "step,epoch,test_loss,top1,top5\n59,0,0.3,0.9,0.99\n");
@@ -35,13 +36,13 @@ class SharedRecordsTest {
 
     @Test
     void anOkRecordOfAnotherExperimentIsCopiedWithItsOwnIdentity() throws Exception {
-        record("fig3", "ok");
+        record("fig3", Status.OK);
         Cell c = cell("fig2", 1);
         Path from = SharedRecords.find(results, c);
         assertEquals(results.resolve("fig3/mnist/sgd/0123456789ab/seed-0"), from);
         SharedRecords.copy(from, results, c, "early");
         Path to = results.resolve(c.record());
-        assertEquals("ok", RunRecord.status(to));
+        assertEquals(Status.OK, RunRecord.status(to));
         JsonNode m = Json.MAPPER.readTree(to.resolve(RunRecord.MANIFEST).toFile());
         assertEquals("fig2", m.path("experiment").asText());
         assertEquals(1, m.path("plan").path("index").asInt());
@@ -53,9 +54,9 @@ class SharedRecordsTest {
 
     @Test
     void onlyOkRecordsOfOtherExperimentsAreShared() throws Exception {
-        record("fig3", "running");
+        record("fig3", Status.RUNNING);
         assertNull(SharedRecords.find(results, cell("fig2", 0)), "an unfinished record is not a result");
-        record("fig2", "ok");
+        record("fig2", Status.OK);
         assertNull(SharedRecords.find(results, cell("fig2", 0)), "a cell's own record is not shared");
         assertTrue(Files.isDirectory(results.resolve("fig2")));
         assertNull(SharedRecords.find(results.resolve("missing"), cell("fig2", 0)));

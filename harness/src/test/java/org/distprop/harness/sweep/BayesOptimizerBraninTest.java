@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,7 @@ class BayesOptimizerBraninTest {
         for (int i = 0; i < trials; i++) {
             Map<String, String> params = p.propose(i, List.copyOf(h));
             double f = branin(Double.parseDouble(params.get("x1")), Double.parseDouble(params.get("x2")));
-            h.add(new Trial(i, params, -f, "ok", null));
+            h.add(new Trial(i, params, -f, Status.OK.wire(), null));
         }
         return h;
     }

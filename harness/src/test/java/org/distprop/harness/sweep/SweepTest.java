@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,7 @@ class SweepTest {
             double x = Math.log(Double.parseDouble(p.get("lr")));
             boolean diverged = x > -4;
             h.add(new Trial(i, p, diverged ? null : -(x + 5) * (x + 5) + (p.get("num_samples").equals("256") ? 0.5 : 0),
-                    diverged ? "diverged" : "ok", null));
+                    (diverged ? Status.DIVERGED : Status.OK).wire(), null));
         }
         Trial best = h.stream().filter(Trial::ok).max(java.util.Comparator.comparingDouble(Trial::objective)).orElseThrow();
         double bx = Math.log(Double.parseDouble(best.params().get("lr")));
@@ -78,14 +79,14 @@ class SweepTest {
     void historyAppendsReadsAndIgnoresATornLastLine(@TempDir Path tmp) throws Exception {
         SweepHistory h = new SweepHistory(tmp.resolve("sweep/history.jsonl"));
         assertEquals(List.of(), h.read());
-        Trial t0 = new Trial(0, Map.of("lr", "0.01"), 0.9, "ok", "e/mnist/sgd/abc/seed-0");
-        Trial t1 = new Trial(1, Map.of("lr", "10.0"), null, "diverged", "e/mnist/sgd/def/seed-0");
+        Trial t0 = new Trial(0, Map.of("lr", "0.01"), 0.9, Status.OK.wire(), "e/mnist/sgd/abc/seed-0");
+        Trial t1 = new Trial(1, Map.of("lr", "10.0"), null, Status.DIVERGED.wire(), "e/mnist/sgd/def/seed-0");
         h.append(t0);
         h.append(t1);
         assertEquals(List.of(t0, t1), h.read());
         Files.writeString(h.file(), "{\"trial\":2,\"par", java.nio.file.StandardOpenOption.APPEND);
         assertEquals(List.of(t0, t1), h.read(), "a killed writer's partial line is not a trial");
-        Trial t2 = new Trial(2, Map.of("lr", "0.02"), 0.91, "ok", "r");
+        Trial t2 = new Trial(2, Map.of("lr", "0.02"), 0.91, Status.OK.wire(), "r");
         h.append(t2);
         assertEquals(List.of(t0, t1, t2), h.read());
         assertNotNull(Files.readString(h.file()));

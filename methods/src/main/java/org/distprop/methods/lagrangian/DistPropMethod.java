@@ -43,18 +43,18 @@ final class DistPropMethod extends PrimalDualMethod {
         if (!(margin >= 0)) {
             throw new IllegalArgumentException("hyperparameter margin must be >= 0, got " + hp.getString("margin"));
         }
-        Shrink shrink = Shrink.parse(hp.getChoice("shrink", "soft", "hard"));
+        Shrink shrink = Shrink.parse(hp.getChoice("shrink"));
         int samples = hp.getPositiveInt("num_samples");
         var defectForm = DistPropFormulation.DefectForm.valueOf(
-                hp.getChoice("defect_form", "per_feature", "l1_mean", "l1_sum").toUpperCase());
-        var lossForm = DistPropFormulation.LossForm.valueOf(hp.getChoice("loss_form", "logits", "prototype_axis").toUpperCase());
+                hp.getChoice("defect_form").toUpperCase());
+        var lossForm = DistPropFormulation.LossForm.valueOf(hp.getChoice("loss_form").toUpperCase());
         if (lossForm == DistPropFormulation.LossForm.PROTOTYPE_AXIS && arch.numClasses() != c) {
             throw new IllegalArgumentException("loss_form=prototype_axis needs as many logits as classes");
         }
-        boolean paperInit = hp.getChoice("init", "code", "paper").equals("paper");
-        boolean fixedNoise = hp.getChoice("noise", "fresh", "fixed").equals("fixed");
-        boolean perClass = hp.getChoice("multipliers", "per_example", "per_class").equals("per_class");
-        StepRule rule = StepRule.parse(hp.getChoice("step_rule", "extragradient", "legacy_double_step", "gda"));
+        boolean paperInit = hp.getChoice("init").equals("paper");
+        boolean fixedNoise = hp.getChoice("noise").equals("fixed");
+        boolean perClass = hp.getChoice("multipliers").equals("per_class");
+        StepRule rule = StepRule.parse(hp.getChoice("step_rule"));
 
         long[] mapShape = {c, h};
         if (paperInit) {

@@ -49,13 +49,14 @@ final class SpecDefaults {
             l.add(new HyperParam("lr_y", v[3], "SGD (ascent) learning rate of the multipliers"));
         }
         l.add(new HyperParam("margin", v[0], "constraint margin epsilon of the shrinkage"));
-        l.add(new HyperParam("shrink", shrink, "soft (paper eq. 3, MNIST/CIFAR runs) or hard (ImageNet runs)"));
+        l.add(HyperParam.choice("shrink", shrink, "soft (paper eq. 3, MNIST/CIFAR runs) or hard (ImageNet runs)", "soft", "hard"));
         l.add(new HyperParam("arch", Architectures.defaultFor(dataset), "network: " + String.join(", ", Architectures.NAMES)));
         return l;
     }
 
     static HyperParam stepRule() {
-        return new HyperParam("step_rule", "extragradient",
-                "extragradient (paper eq. 2), legacy_double_step (the authors' May-2021 code, spec §2.6.3) or gda");
+        return HyperParam.choice("step_rule", "extragradient",
+                "extragradient (paper eq. 2), legacy_double_step (the authors' May-2021 code, spec §2.6.3) or gda",
+                "extragradient", "legacy_double_step", "gda");
     }
 }

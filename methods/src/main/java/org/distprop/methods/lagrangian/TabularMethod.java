@@ -44,7 +44,7 @@ final class TabularMethod extends PrimalDualMethod {
         int n = ctx.data().trainSize();
         float lrTheta = (float) hp.getPositive("lr_theta");
         float lrX = (float) hp.getPositive("lr_x");
-        Shrink shrink = Shrink.parse(hp.getChoice("shrink", "soft", "hard"));
+        Shrink shrink = Shrink.parse(hp.getChoice("shrink"));
         float margin = (float) hp.getDouble("margin");
         if (!(margin >= 0)) {
             throw new IllegalArgumentException("hyperparameter margin must be >= 0, got " + hp.getString("margin"));
@@ -61,7 +61,7 @@ final class TabularMethod extends PrimalDualMethod {
         } else {
             multipliers = RowTable.zeros(tf, "multipliers", n, h, idx, false, true);
             rule = kind == Kind.GDA ? StepRule.GDA
-                    : StepRule.parse(hp.getChoice("step_rule", "extragradient", "legacy_double_step", "gda"));
+                    : StepRule.parse(hp.getChoice("step_rule"));
             lrY = (float) hp.getPositive("lr_y");
         }
         var dense = net.allParams();

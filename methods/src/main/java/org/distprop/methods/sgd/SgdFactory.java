@@ -24,7 +24,7 @@ public final class SgdFactory implements MethodFactory {
                 // ImageNet: the authors' primal lr (method-spec §3); 0.009185 blows AlexNet up at step 2
                 new HyperParam("lr", dataset.equals("imagenet") ? "0.0001" : "0.009185",
                         "learning rate (method-spec §2.1: warmup_lr; ImageNet §3: 1e-4)"),
-                new HyperParam("optimizer", "adagrad", "adagrad (as the authors ran it) or sgd"),
+                HyperParam.choice("optimizer", "adagrad", "adagrad (as the authors ran it) or sgd", "adagrad", "sgd"),
                 new HyperParam("arch", Architectures.defaultFor(dataset), "network: " + String.join(", ", Architectures.NAMES)));
     }
 

@@ -27,7 +27,7 @@ public final class SgdMethod extends GraphMethod {
 
     public SgdMethod(MethodContext ctx) {
         super(ctx);
-        String optimizer = ctx.hp().getChoice("optimizer", "adagrad", "sgd");
+        String optimizer = ctx.hp().getChoice("optimizer");
         float lr = (float) ctx.hp().getPositive("lr");
         Architecture arch = Architectures.build(ctx.hp().getString("arch"), ctx.data(), true).unsplit();
         net = new Network(tf, arch, seeds, "");

@@ -83,7 +83,7 @@ public final class AuxMemoryFigure {
             }
         }
         if (drawn == 0) {
-            return FigureReport.notRun("aux_memory", title, "NOT RUN: no completed run under results/scaling/ with auxiliary variables", List.of("scaling"));
+            return FigureReport.notRun("aux_memory", title, "NOT RUN: no completed run under " + store.root().resolve("scaling") + "/ with auxiliary variables", List.of("scaling"));
         }
         FigureFiles.writeCsv(out.resolve("aux_memory.csv"),
                 List.of("dataset", "method", "variant", "train_size", "runs", "auxiliary_variables", "auxiliary_mib", "peak_rss_mib"), rows);
@@ -95,7 +95,7 @@ public final class AuxMemoryFigure {
             panels.add(rss);
         }
         FigureFiles.writeImages(out, "aux_memory", BandFigure.PANEL_W * panels.size(), BandFigure.PANEL_H, Charts.row(panels));
-        String caption = "Beyond the paper: auxiliary variables x 4 bytes and peak RSS vs |D| from results/scaling/ manifests"
+        String caption = "Beyond the paper: auxiliary variables x 4 bytes and peak RSS vs |D| from " + store.root().resolve("scaling") + "/ manifests"
                 + " (mean over completed seeds per |D|; methods with no auxiliary variables are not drawn on the log axis). "
                 + Curves.exclusionNote(excluded);
         return new FigureReport("aux_memory", title, true, caption, excluded, List.of("scaling"));

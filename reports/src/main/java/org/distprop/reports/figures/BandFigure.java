@@ -148,8 +148,8 @@ final class BandFigure {
             }
         }
         if (panels.isEmpty()) {
-            return FigureReport.notRun(spec.id(), spec.title(), "NOT RUN: no completed run with this curve under results/"
-                    + spec.experiment() + "/" + (excluded.isEmpty() ? "" : " (" + excluded.size() + " run(s) not ok)"), List.of(spec.experiment()));
+            return FigureReport.notRun(spec.id(), spec.title(), "NOT RUN: no completed run with this curve under "
+                    + store.root().resolve(spec.experiment()) + "/" + (excluded.isEmpty() ? "" : " (" + excluded.size() + " run(s) not ok)"), List.of(spec.experiment()));
         }
         FigureFiles.writeCsv(out.resolve(spec.id() + ".csv"),
                 List.of("dataset", "method", "x", "mean", "std", "runs", "lower_plotted", "upper_plotted", "plotted"), rows);

@@ -33,7 +33,7 @@ public final class Fig4Sweep {
         SweepHistory h = SweepHistory.find(results, "fig4", profile);
         String title = "Fig. 4: DistProp hyperparameter sweep";
         if (h == null || h.trials().isEmpty()) {
-            return FigureReport.notRun("fig4", title, "NOT RUN: no sweep history (results/fig4/**/history.jsonl)", List.of("fig4"));
+            return FigureReport.notRun("fig4", title, "NOT RUN: no sweep history (" + results.resolve("fig4") + "/**/history.jsonl)", List.of("fig4"));
         }
         List<SweepHistory.Trial> ok = h.trials().stream().filter(SweepHistory.Trial::ok).toList();
         List<String> excluded = h.trials().stream().filter(t -> !t.ok())
@@ -140,7 +140,7 @@ public final class Fig4Sweep {
 
     private static String rel(Path results, Path f) {
         try {
-            return "results/" + results.relativize(f);
+            return results.resolve(results.relativize(f)).toString();
         } catch (IllegalArgumentException e) {
             return f.toString();
         }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.distprop.reports.store.ResultsStore;
+import org.distprop.store.RecordFiles;
+import org.distprop.store.Status;
 
 /**
  * A sweep's history.jsonl: one JSON line per trial {"trial","params","objective","status","record"}
@@ -21,7 +23,7 @@ import org.distprop.reports.store.ResultsStore;
 public record SweepHistory(Path file, List<Trial> trials) {
     public record Trial(int trial, Map<String, JsonNode> params, double objective, String status, String record) {
         public boolean ok() {
-            return "ok".equals(status) && !Double.isNaN(objective);
+            return Status.OK.is(status) && !Double.isNaN(objective);
         }
     }
 
@@ -69,7 +71,7 @@ public record SweepHistory(Path file, List<Trial> trials) {
     /** The trial record's profile, or null when the record or its profile key is absent (trial kept). */
     private static String recordProfile(Path results, Path file, String record) {
         for (Path base : List.of(results, file.getParent(), results.getParent() == null ? results : results.getParent())) {
-            Path m = base.resolve(record).resolve("manifest.json");
+            Path m = base.resolve(record).resolve(RecordFiles.MANIFEST);
             if (Files.isRegularFile(m)) {
                 try {
                     JsonNode p = ResultsStore.JSON.readTree(m.toFile()).path("profile");

@@ -17,7 +17,7 @@ public final class IndexPage {
 
     public record Content(String profile, String profileNote, String generated, String resultsDir, List<FigureReport> figures,
                           Map<String, String> rebuild, String tableHtml, Map<String, String> verdictCounts,
-                          Map<String, String> provenance, String reRender) {
+                          Map<String, String> provenance, String reRender, List<String> skipped) {
     }
 
     public static String render(Content c, Path outDir) {
@@ -29,7 +29,16 @@ public final class IndexPage {
                 .append("</code>. Generated ").append(esc(c.generated())).append(". Re-render: <code>").append(esc(c.reRender())).append("</code></p>\n");
         sb.append("<h2>Verdicts</h2>\n<ul>\n");
         c.verdictCounts().forEach((k, v) -> sb.append("<li>").append(esc(k)).append(": ").append(esc(v)).append("</li>\n"));
-        sb.append("</ul>\n<nav>Contents: <a href=\"#table1\">Table 1</a>");
+        sb.append("</ul>\n<h2 id=\"skipped\">Skipped records (").append(c.skipped().size()).append(")</h2>\n");
+        if (c.skipped().isEmpty()) {
+            sb.append("<p>Every record passed its checks (manifest parses; ok records' trace.csv and eval.csv parse, have the"
+                    + " store's columns and reach the manifest's final step).</p>\n");
+        } else {
+            sb.append("<p class=\"notrun\">Not used in any table or figure (their seeds are missing from n):</p>\n<ul>\n");
+            c.skipped().forEach(s -> sb.append("<li>").append(esc(s)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
+        sb.append("<nav>Contents: <a href=\"#table1\">Table 1</a> · <a href=\"#skipped\">Skipped records</a>");
         for (FigureReport f : c.figures()) {
             sb.append(" · <a href=\"#").append(f.id()).append("\">").append(esc(f.title())).append("</a>");
         }

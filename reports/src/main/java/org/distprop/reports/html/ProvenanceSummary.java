@@ -13,18 +13,15 @@ public final class ProvenanceSummary {
     }
 
     /** Label -> value lines, ready for a definition list. */
-    public static Map<String, String> of(List<RunInfo> records, List<String> unreadable) {
+    public static Map<String, String> of(List<RunInfo> records) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         Map<String, Map<String, Integer>> byExp = new TreeMap<>();
         for (RunInfo r : records) {
-            byExp.computeIfAbsent(r.experiment(), k -> new TreeMap<>()).merge(r.status(), 1, Integer::sum);
+            byExp.computeIfAbsent(r.experiment(), k -> new TreeMap<>()).merge(r.shownStatus(), 1, Integer::sum);
         }
         List<String> exp = new ArrayList<>();
         byExp.forEach((e, st) -> exp.add(e + ": " + st.entrySet().stream().map(x -> x.getValue() + " " + x.getKey()).toList()));
         out.put("run records", records.size() + (exp.isEmpty() ? "" : " (" + String.join("; ", exp) + ")"));
-        if (!unreadable.isEmpty()) {
-            out.put("unreadable manifests (not used)", String.join("; ", unreadable));
-        }
         out.put("git commits", distinct(records, r -> {
             JsonNode p = r.manifest().path("provenance");
             String c = p.path("git_commit").asText("unknown");

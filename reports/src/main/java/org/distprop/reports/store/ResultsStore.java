@@ -12,23 +12,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.distprop.store.RecordFiles;
+import org.distprop.store.Status;
 
 /**
  * The results store read-only: every run record (a directory holding manifest.json) under
- * results/, optionally restricted to one scale profile. Records whose manifest cannot be parsed are
- * kept as "unreadable" so that the report lists them instead of silently skipping them.
+ * results/, optionally restricted to one scale profile. Every ok record is checked ({@link RecordCheck});
+ * records whose manifest cannot be parsed and damaged ok records are listed in {@link #skipped} with
+ * the reason, so that the report names them instead of silently dropping them. Damaged records stay
+ * in their cells as not ok, so tables and figures list them among the runs not averaged in.
  */
 public final class ResultsStore {
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** The store's root when no --results is given (the CLI's and Makefile's default). */
+    public static final Path DEFAULT_ROOT = Path.of("results");
 
     private final Path root;
     private final List<RunInfo> records;
-    private final List<String> unreadable;
+    private final List<String> skipped;
 
-    private ResultsStore(Path root, List<RunInfo> records, List<String> unreadable) {
+    private ResultsStore(Path root, List<RunInfo> records, List<String> skipped) {
         this.root = root;
         this.records = records;
-        this.unreadable = unreadable;
+        this.skipped = skipped;
     }
 
     /**
@@ -41,19 +47,31 @@ public final class ResultsStore {
         List<String> bad = new ArrayList<>();
         if (Files.isDirectory(root)) {
             try (Stream<Path> s = Files.walk(root)) {
-                List<Path> manifests = s.filter(p -> p.getFileName().toString().equals("manifest.json"))
+                List<Path> manifests = s.filter(p -> p.getFileName().toString().equals(RecordFiles.MANIFEST))
                         .filter(p -> exclude == null || !p.toAbsolutePath().normalize().startsWith(exclude.toAbsolutePath().normalize()))
                         .sorted().toList();
                 for (Path m : manifests) {
                     String rel = root.relativize(m.getParent()).toString();
                     try {
                         JsonNode n = JSON.readTree(m.toFile());
+                        if (n == null || !n.isObject()) {
+                            throw new IOException("not a JSON object");
+                        }
                         RunInfo r = new RunInfo(m.getParent(), rel, n);
                         if (profile == null || r.profile() == null || profile.equals(r.profile())) {
+                            String damage = Status.OK.is(r.status()) ? RecordCheck.damage(r.dir(), r.steps()) : null;
+                            if (damage != null) {
+                                r = new RunInfo(r.dir(), rel, n, damage);
+                                bad.add(rel + ": " + damage);
+                            }
                             recs.add(r);
                         }
                     } catch (IOException e) {
-                        bad.add(rel + " (" + e.getMessage().lines().findFirst().orElse("unreadable") + ")");
+                        String damage = RecordFiles.MANIFEST + " does not parse ("
+                                + String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable") + ")";
+                        bad.add(rel + ": " + damage);
+                        // kept in its cell (dataset, method, config and seed from the record's path) so tables list it
+                        recs.add(new RunInfo(m.getParent(), rel, JSON.createObjectNode(), damage));
                     }
                 }
             } catch (IOException e) {
@@ -61,6 +79,10 @@ public final class ResultsStore {
             }
         }
         return new ResultsStore(root, recs, bad);
+    }
+
+    public static boolean isDefaultRoot(Path results) {
+        return results.normalize().equals(DEFAULT_ROOT);
     }
 
     public Path root() {
@@ -71,8 +93,9 @@ public final class ResultsStore {
         return records;
     }
 
-    public List<String> unreadable() {
-        return unreadable;
+    /** "relative/dir: reason" for every record not used: unparsable manifests, damaged ok records. */
+    public List<String> skipped() {
+        return skipped;
     }
 
     public List<RunInfo> experiment(String experiment) {

@@ -2,14 +2,19 @@ package org.distprop.reports.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.distprop.store.RecordFiles;
+import org.distprop.store.Status;
 
 /**
  * One run record of the results store as the reports see it: its directory and its manifest.
  * Every getter reads the manifest written by the harness (brief: "Results store layout"); the path
- * components are only a fallback for records whose manifest lacks a key.
+ * components are only a fallback for records whose manifest lacks a key. {@code damage} is why an ok
+ * record failed {@link RecordCheck} (null when whole): such a record is not ok and is listed as skipped.
  */
-public record RunInfo(Path dir, String relativeDir, JsonNode manifest) {
-    public static final String OK = "ok";
+public record RunInfo(Path dir, String relativeDir, JsonNode manifest, String damage) {
+    public RunInfo(Path dir, String relativeDir, JsonNode manifest) {
+        this(dir, relativeDir, manifest, null);
+    }
 
     public String experiment() {
         return text("experiment", component(5));
@@ -28,16 +33,26 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest) {
     }
 
     public long seed() {
-        return manifest.path("seed").asLong(-1);
+        String c = component(1); // seed-<n>: for a manifest that does not parse
+        return manifest.path("seed").asLong(c.startsWith("seed-") && c.substring(5).matches("\\d+") ? Long.parseLong(c.substring(5)) : -1);
     }
 
-    /** ok | diverged | failed | timeout | running; "unknown" for a manifest without one. */
+    /** The manifest's {@link Status} word; "unknown" for a manifest without one. */
     public String status() {
         return text("status", "unknown");
     }
 
+    /** Averaged into results: status ok and the record passed its checks. */
+    /** How the report lists the record: its status, or "damaged" when it failed its checks. */
+    public String shownStatus() {
+        return damage != null ? DAMAGED : status();
+    }
+
+    /** Label of records skipped by {@link RecordCheck} (not a {@link Status}: the writer never wrote it). */
+    public static final String DAMAGED = "damaged";
+
     public boolean ok() {
-        return OK.equals(status());
+        return Status.OK.is(status()) && damage == null;
     }
 
     public String profile() {
@@ -102,15 +117,18 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest) {
     }
 
     public Path trace() {
-        return dir.resolve("trace.csv");
+        return dir.resolve(RecordFiles.TRACE);
     }
 
     public Path eval() {
-        return dir.resolve("eval.csv");
+        return dir.resolve(RecordFiles.EVAL);
     }
 
     /** "seed 3 (diverged: loss is NaN at step 40)" - how excluded runs are listed. */
     public String describeExclusion() {
+        if (damage != null) {
+            return "seed " + seed() + " skipped, damaged record: " + damage + " [" + relativeDir + "]";
+        }
         String m = message();
         return "seed " + seed() + " " + status() + (m == null ? "" : ": " + m) + " [" + relativeDir + "]";
     }

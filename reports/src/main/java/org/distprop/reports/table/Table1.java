@@ -102,7 +102,7 @@ public final class Table1 {
     /** "1 diverged, 1 failed" */
     static String summary(List<RunInfo> bad) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        bad.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        bad.forEach(r -> counts.merge(r.shownStatus(), 1L, Long::sum));
         return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
     }
 

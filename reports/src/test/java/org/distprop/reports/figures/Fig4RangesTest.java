@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import java.util.List;
 import java.util.Map;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 
 /** The robust-range table: min/max of each parameter over trials with accuracy >= 0.9 x best. */
 class Fig4RangesTest {
     static SweepHistory.Trial t(int i, double lr, double acc) {
-        return new SweepHistory.Trial(i, Map.<String, JsonNode>of("lr", DoubleNode.valueOf(lr)), acc, "ok", null);
+        return new SweepHistory.Trial(i, Map.<String, JsonNode>of("lr", DoubleNode.valueOf(lr)), acc, Status.OK.wire(), null);
     }
 
     @Test

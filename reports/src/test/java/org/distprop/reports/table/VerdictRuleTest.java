@@ -9,6 +9,7 @@ import java.util.List;
 import org.distprop.reports.paper.Scale;
 import org.distprop.reports.store.ResultsStore;
 import org.distprop.reports.store.RunInfo;
+import org.distprop.store.Status;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,7 @@ class VerdictRuleTest {
     static ResultsStore.Cell cell(long batch, long steps, long perClass, double... acc) {
         List<RunInfo> runs = new ArrayList<>();
         for (int i = 0; i < acc.length; i++) {
-            ObjectNode m = ResultsStore.JSON.createObjectNode().put("status", "ok").put("seed", i).put("batch_size", batch)
+            ObjectNode m = ResultsStore.JSON.createObjectNode().put("status", Status.OK.wire()).put("seed", i).put("batch_size", batch)
                     .put("steps", steps).put("train_per_class", perClass).put("test_per_class", 0);
             m.putObject("final").put("test_top1", acc[i]);
             runs.add(new RunInfo(Path.of("results/table1/mnist/sgd/h/seed-" + i), "x", m));
