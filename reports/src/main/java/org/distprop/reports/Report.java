@@ -30,7 +30,7 @@ import org.distprop.reports.table.TableFormats;
 public final class Report {
     /** Which make target rebuilds each output (runs its experiment, then re-renders). */
     static final Map<String, String> TARGETS = Map.of("table1", "table1", "fig2", "fig2", "fig3", "fig3",
-            "accuracy_vs_gradient_evaluations", "fig3", "fig4", "fig4", "aux_memory", "scaling", "step_time", "bench");
+            "accuracy_vs_gradient_evaluations", "fig3", "fig4", "fig4", "fig4_asrun", "fig4-asrun", "aux_memory", "scaling", "step_time", "bench");
 
     /** {@code skipped}: "record: reason" for each record not used (unparsable manifest, damaged files). */
     public record Summary(String profile, List<FigureReport> figures, List<Table1.Row> table, List<Directional.Result> directional,
@@ -70,6 +70,7 @@ public final class Report {
         figs.add(CurveFigures.fig2(store, out));
         figs.add(CurveFigures.fig3(store, out));
         figs.add(Fig4Sweep.render(results, profile, out));
+        figs.add(Fig4Sweep.render(results, profile, out, "fig4-asrun", "fig4_asrun", "Fig. 4: DistProp (as run, the paper's) hyperparameter sweep"));
         figs.add(AuxMemoryFigure.render(store, out));
         figs.add(StepTimeFigure.render(results, out));
         figs.add(CurveFigures.gradientEvaluations(store, out));

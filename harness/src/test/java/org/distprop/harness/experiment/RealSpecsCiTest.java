@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RealSpecsCiTest {
     @ParameterizedTest(name = "distprop experiment {0} --profile ci")
-    @ValueSource(strings = {"table1", "fig2", "fig3", "fig4", "scaling"})
+    @ValueSource(strings = {"table1", "fig2", "fig3", "fig4", "fig4-asrun", "scaling"})
     void paperSpecRunsAtCi(String name, @TempDir Path tmp) throws Exception {
         ExperimentSpec spec = ExperimentSpec.load(name);
         var structure = spec.expand("paper", true); // paper lists every group's methods and datasets
@@ -106,6 +106,10 @@ class RealSpecsCiTest {
             case "fig4" -> {
                 shape = new Golden.Shape("fig4.csv", List.of("trial"), ordered("status", exact, "objective", accuracy));
                 observed = reportDir.resolve("fig4.csv");
+            }
+            case "fig4-asrun" -> {
+                shape = new Golden.Shape("fig4_asrun.csv", List.of("trial"), ordered("status", exact, "objective", accuracy));
+                observed = reportDir.resolve("fig4_asrun.csv");
             }
             case "scaling" -> {
                 shape = new Golden.Shape("aux_memory.csv", List.of("dataset", "method", "variant", "train_size"),

@@ -20,7 +20,8 @@ class RealSpecsStructureTest {
             "fig2, ci, 10, 0", "fig2, quick, 10, 0", "fig2, early, 5, 0", "fig2, paper, 100, 0",
             // fig3: 7 + DTP, OAM on MNIST, 9 on CIFAR-10; early: the 7 MNIST Lagrangian-family cells
             "fig3, ci, 36, 0", "fig3, quick, 36, 0", "fig3, early, 7, 0", "fig3, paper, 180, 0",
-            "fig4, ci, 0, 4", "fig4, quick, 0, 8", "fig4, paper, 0, 170",
+            "fig4, ci, 0, 4", "fig4, quick, 0, 6", "fig4, paper, 0, 170",
+            "fig4-asrun, ci, 0, 4", "fig4-asrun, quick, 0, 6", "fig4-asrun, paper, 0, 170",
             "scaling, ci, 6, 0", "scaling, quick, 12, 0", "scaling, paper, 12, 0"})
     void builtInSpecExpands(String name, String profile, int cells, int trials) {
         ExperimentSpec s = ExperimentSpec.load(name);

@@ -29,17 +29,25 @@ public final class Fig4Sweep {
     public record Range(String parameter, String kind, String minWithin, String maxWithin, String minAll, String maxAll) {
     }
 
+    /** Fig. 4 of the as-described DistProp sweep (experiment fig4). */
     public static FigureReport render(Path results, String profile, Path out) {
-        SweepHistory h = SweepHistory.find(results, "fig4", profile);
-        String title = "Fig. 4: DistProp hyperparameter sweep";
+        return render(results, profile, out, "fig4", "fig4", "Fig. 4: DistProp (as described) hyperparameter sweep");
+    }
+
+    /**
+     * Fig. 4 of the sweep in {@code experiment} (fig4: DistProp as described; fig4-asrun: as run, the paper's
+     * configuration), written as {@code id}.png/svg/csv and {@code id}_ranges.csv.
+     */
+    public static FigureReport render(Path results, String profile, Path out, String experiment, String id, String title) {
+        SweepHistory h = SweepHistory.find(results, experiment, profile);
         if (h == null || h.trials().isEmpty()) {
-            return FigureReport.notRun("fig4", title, "NOT RUN: no sweep history (" + results.resolve("fig4") + "/**/history.jsonl)", List.of("fig4"));
+            return FigureReport.notRun(id, title, "NOT RUN: no sweep history (" + results.resolve(experiment) + "/**/history.jsonl)", List.of(experiment));
         }
         List<SweepHistory.Trial> ok = h.trials().stream().filter(SweepHistory.Trial::ok).toList();
         List<String> excluded = h.trials().stream().filter(t -> !t.ok())
                 .map(t -> "trial " + t.trial() + " " + t.status() + (t.record() == null ? "" : " [" + t.record() + "]")).toList();
         if (ok.isEmpty()) {
-            return new FigureReport("fig4", title, false, "NOT RUN: the sweep has no completed trial", excluded, List.of("fig4"));
+            return new FigureReport(id, title, false, "NOT RUN: the sweep has no completed trial", excluded, List.of(experiment));
         }
         Set<String> names = new LinkedHashSet<>();
         ok.forEach(t -> names.addAll(t.params().keySet()));
@@ -85,7 +93,7 @@ public final class Fig4Sweep {
         List<String> header = new ArrayList<>(List.of("trial", "status"));
         header.addAll(names);
         header.addAll(List.of("objective", "top10pct", "within10pct_of_best"));
-        FigureFiles.writeCsv(out.resolve("fig4.csv"), header, rows);
+        FigureFiles.writeCsv(out.resolve(id + ".csv"), header, rows);
 
         List<Range> ranges = ranges(axes, ok, within);
         List<List<Object>> rrows = new ArrayList<>();
@@ -95,7 +103,7 @@ public final class Fig4Sweep {
             rrows.add(List.of(r.parameter(), r.kind(), r.minWithin(), r.maxWithin(), r.minAll(), r.maxAll()));
             table.add(new String[] {r.parameter(), r.minWithin(), r.maxWithin(), r.minAll(), r.maxAll()});
         }
-        FigureFiles.writeCsv(out.resolve("fig4_ranges.csv"),
+        FigureFiles.writeCsv(out.resolve(id + "_ranges.csv"),
                 List.of("parameter", "axis", "min_within_10pct", "max_within_10pct", "min_swept", "max_swept"), rrows);
 
         String tableTitle = String.format(Locale.ROOT, "Range of each hyperparameter where accuracy >= 0.9 x best (%.4f): %d of %d completed trials",
@@ -104,12 +112,12 @@ public final class Fig4Sweep {
                 + " thick lines = top 10 %% (%d %s, accuracy >= %.4f).", h.trials().size(), ok.size(), excluded.size(), topK,
                 topK == 1 ? "trial" : "trials",
                 ok.stream().mapToDouble(SweepHistory.Trial::objective).sorted().skip(ok.size() - topK).findFirst().orElse(best));
-        FigureFiles.writeImages(out, "fig4", WIDTH, HEIGHT,
+        FigureFiles.writeImages(out, id, WIDTH, HEIGHT,
                 new ParallelCoordinates(title + " (" + h.trials().size() + " trials)", all, lines, legend, tableTitle, table, TABLE_WIDTH));
-        String caption = "Fig. 4: one polyline per completed trial of " + h.file().getFileName() + " (" + rel(results, h.file())
+        String caption = title + ": one polyline per completed trial of " + h.file().getFileName() + " (" + rel(results, h.file())
                 + "), learning-rate axes logarithmic, accuracy axis last. " + legend + " Table (also fig4_ranges.csv): "
                 + tableTitle + ". " + (excluded.isEmpty() ? "No trial was excluded." : excluded.size() + " trial(s) failed or diverged, listed below.");
-        return new FigureReport("fig4", title, true, caption, excluded, List.of("fig4"));
+        return new FigureReport(id, title, true, caption, excluded, List.of(experiment));
     }
 
     static List<Range> ranges(List<Axis> axes, List<SweepHistory.Trial> ok, List<SweepHistory.Trial> within) {

@@ -54,8 +54,8 @@ public final class IndexPage {
                 sb.append("<p>").append(esc(f.caption())).append("</p>\n<p class=\"files\">files: <a href=\"").append(f.id()).append(".png\">")
                         .append(f.id()).append(".png</a>, <a href=\"").append(f.id()).append(".svg\">").append(f.id()).append(".svg</a>, <a href=\"")
                         .append(f.id()).append(".csv\">").append(f.id()).append(".csv</a>");
-                if (f.id().equals("fig4")) {
-                    sb.append(", <a href=\"fig4_ranges.csv\">fig4_ranges.csv</a>");
+                if (f.id().startsWith("fig4")) {
+                    sb.append(", <a href=\"").append(f.id()).append("_ranges.csv\">").append(f.id()).append("_ranges.csv</a>");
                 }
                 sb.append("</p>\n");
             } else {
