@@ -127,7 +127,8 @@ final class BandFigure {
                     continue;
                 }
                 double[] x = col(pts, 0);
-                Color colour = Methods.color(l.series() + PaperCurves.AS_RUN_SUFFIX);
+                // the colour of our configuration that runs the authors' code
+                Color colour = Methods.color(PaperCurves.HAS_AS_RUN.contains(l.series()) ? l.series() + PaperCurves.AS_RUN_SUFFIX : l.series());
                 Charts.band(c, "paper " + l.series(), colour, x, col(pts, 2), col(pts, 3));
                 double[] y = col(pts, 1);
                 lines.add(() -> Charts.dashedLine(c, "authors: " + Methods.baseLabel(l.series()) + ", their code (n=" + l.runs() + ")", colour, x, y));
