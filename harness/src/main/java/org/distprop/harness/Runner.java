@@ -62,7 +62,7 @@ public final class Runner {
             MethodFactory f = MethodRegistry.get(c.method());
             Hyperparams hp = Hyperparams.resolve(c.method(), f.hyperparameters(c.dataset()), c.hyperparams());
             for (var k : hp.asMap().keySet()) {
-                if (k.startsWith("lr")) {
+                if (Hyperparams.isLearningRate(k)) {
                     hp.getPositive(k);
                 }
             }

@@ -37,6 +37,14 @@ public final class Hyperparams {
         return new Hyperparams(method, v);
     }
 
+    /**
+     * Whether a key names a learning rate, which a run requires to be > 0: the {@code lr} prefix convention,
+     * except schedule lengths such as OAM's {@code lr_halving_epochs} (where 0 means "never").
+     */
+    public static boolean isLearningRate(String key) {
+        return key.startsWith("lr") && !key.endsWith("_epochs");
+    }
+
     public Map<String, String> asMap() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

@@ -353,7 +353,7 @@ public final class ExperimentSpec {
     private static void checkValue(String method, MethodFactory f, String dataset, String key, String value, YamlNode at) {
         try {
             Hyperparams hp = Hyperparams.resolve(method, f.hyperparameters(dataset), Map.of(key, value));
-            if (key.startsWith("lr")) {
+            if (Hyperparams.isLearningRate(key)) {
                 hp.getPositive(key);
             }
             for (HyperParam p : f.hyperparameters(dataset)) {

@@ -21,6 +21,10 @@ public final class Table1 {
     public static final String NOT_REPRODUCED = "NOT REPRODUCED";
     public static final String NOT_RUN = "NOT RUN";
     public static final String NO_PAPER_VALUE = "no paper value";
+    /** A number the paper copied from another paper (Claims.Literature): shown with its source, no verdict. */
+    public static final String LITERATURE = "LITERATURE";
+    /** Our run of a method the paper only cites from the literature (e.g. ImageNet DTP/DFA/FA on AlexNet). */
+    public static final String NEW_MEASUREMENT = "new measurement";
 
     public record Row(String dataset, String method, String metric, int ok, int notOk, String notOkSummary,
                       double mean, double std, double best, double defect, double paper, String paperDefect,
@@ -42,6 +46,7 @@ public final class Table1 {
             ResultsStore.Cell cell = cells.getOrDefault(c.dataset(), Map.of()).get(c.method());
             rows.add(row(c.dataset(), c.method(), c.metric(), cell, c.paperAccuracy(), c.paperDefect(), c.note(), claims.tolerance()));
         }
+        addLiterature(rows, claimed, cells, claims);
         // cells we ran that the paper has no value for (e.g. OAM, DTP on MNIST): shown, no verdict
         for (String ds : cells.keySet()) {
             for (String m : Methods.sorted(cells.get(ds).keySet())) {
@@ -51,6 +56,35 @@ public final class Table1 {
             }
         }
         return rows;
+    }
+
+    /**
+     * Each literature row, after the last claimed row of its (dataset, metric), followed by our runs of its
+     * {@code ours} methods as new measurements (no verdict: the literature number is another net's).
+     */
+    static void addLiterature(List<Row> rows, Set<String> claimed, Map<String, Map<String, ResultsStore.Cell>> cells, Claims claims) {
+        for (Claims.Literature l : claims.literature()) {
+            int at = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).dataset().equals(l.dataset()) && rows.get(i).metric().equals(l.metric())) {
+                    at = i + 1;
+                }
+            }
+            if (at == 0) {
+                at = rows.size();
+            }
+            List<Row> block = new ArrayList<>();
+            block.add(new Row(l.dataset(), l.label(), l.metric(), 0, 0, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    l.accuracy(), "-", LITERATURE, "literature, not the paper's own run: " + l.source(), List.of(), new double[0]));
+            for (String m : l.ours()) {
+                claimed.add(l.dataset() + "/" + m);
+                Row r = row(l.dataset(), m, l.metric(), cells.getOrDefault(l.dataset(), Map.of()).get(m), Double.NaN, "", "",
+                        claims.tolerance());
+                block.add(new Row(r.dataset(), r.method(), r.metric(), r.ok(), r.notOk(), r.notOkSummary(), r.mean(), r.std(), r.best(),
+                        r.defect(), Double.NaN, "", NEW_MEASUREMENT, "", r.excluded(), r.values()));
+            }
+            rows.addAll(at, block);
+        }
     }
 
     static Row row(String ds, String method, String metric, ResultsStore.Cell cell, double paper, String paperDefect,
