@@ -95,6 +95,25 @@ public abstract class LayerwiseMethod extends GraphMethod {
         }
     }
 
+    /**
+     * One training step that also fetches {@code extra} in the same session run (tests: the forward values,
+     * dropout masks included, that the step's updates were computed from). Returns their values.
+     */
+    public final List<float[]> stepFetching(Batch batch, List<? extends Operand<TFloat32>> extra) {
+        try (Feed f = feed(batch)) {
+            var r = f.runner();
+            extra.forEach(r::fetch);
+            trainTargets().forEach(r::addTarget);
+            try (Result res = r.run()) {
+                List<float[]> out = new ArrayList<>();
+                for (int i = 0; i < extra.size(); i++) {
+                    out.add(copy((TFloat32) res.get(i)));
+                }
+                return out;
+            }
+        }
+    }
+
     /** Current value of a variable (for tests and diagnostics). */
     public final float[] valueOf(Operand<TFloat32> v) {
         try (Result r = session().runner().fetch(v).run()) {
