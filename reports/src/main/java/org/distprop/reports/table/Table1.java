@@ -60,7 +60,8 @@ public final class Table1 {
 
     /**
      * Each literature row, after the last claimed row of its (dataset, metric), followed by our runs of its
-     * {@code ours} methods as new measurements (no verdict: the literature number is another net's).
+     * {@code ours} methods as new measurements (no verdict: the literature number is another net's; NOT RUN
+     * while no seed completed).
      */
     static void addLiterature(List<Row> rows, Set<String> claimed, Map<String, Map<String, ResultsStore.Cell>> cells, Claims claims) {
         for (Claims.Literature l : claims.literature()) {
@@ -81,7 +82,7 @@ public final class Table1 {
                 Row r = row(l.dataset(), m, l.metric(), cells.getOrDefault(l.dataset(), Map.of()).get(m), Double.NaN, "", "",
                         claims.tolerance());
                 block.add(new Row(r.dataset(), r.method(), r.metric(), r.ok(), r.notOk(), r.notOkSummary(), r.mean(), r.std(), r.best(),
-                        r.defect(), Double.NaN, "", NEW_MEASUREMENT, "", r.excluded(), r.values()));
+                        r.defect(), Double.NaN, "", r.ok() > 0 ? NEW_MEASUREMENT : NOT_RUN, "", r.excluded(), r.values()));
             }
             rows.addAll(at, block);
         }
