@@ -119,7 +119,8 @@ public final class OamMethod extends LayerwiseMethod {
         deps.addAll(gHidden);
         deps.add(loss);
         // examples seen before this step; epoch = floor(seen / train size) counts whole passes exactly, also
-        // when an epoch ends in a short batch (the batcher keeps it), at any batch size
+        // when an epoch ends in a short batch (the batcher keeps it), at any batch size (float32: exact to 2^24 examples,
+        // 280 MNIST epochs; beyond that the epoch boundary may shift by one step)
         var seen = tf.withName("oam_examples_seen").variable(tf.constant(0f));
         var batch = tf.dtypes.cast(tf.squeeze(tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}))), TFloat32.class);
         epoch = tf.math.floor(tf.math.div(seen, tf.constant((float) ctx.data().trainSize())));
