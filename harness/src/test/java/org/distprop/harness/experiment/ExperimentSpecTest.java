@@ -157,6 +157,13 @@ class ExperimentSpecTest {
                     hp: {oam: {lr_weights: 0}}
                 """, "ci");
         assertTrue(neg.getMessage().contains("lr_weights") && neg.getMessage().contains("must be > 0"), neg.getMessage());
+        SpecError negEpochs = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [oam]
+                    hp: {oam: {lr_halving_epochs: -1}}
+                """, "ci");
+        assertTrue(negEpochs.getMessage().contains("lr_halving_epochs") && negEpochs.getMessage().contains(">= 0"), negEpochs.getMessage());
         assertTrue(org.distprop.methods.Hyperparams.isLearningRate("lr_inverse"));
         assertFalse(org.distprop.methods.Hyperparams.isLearningRate("lr_halving_epochs"));
     }
