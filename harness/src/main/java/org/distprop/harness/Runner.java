@@ -63,11 +63,7 @@ public final class Runner {
         try {
             MethodFactory f = MethodRegistry.get(c.method());
             Hyperparams hp = Hyperparams.resolve(c.method(), f.hyperparameters(c.dataset()), c.hyperparams());
-            for (var k : hp.asMap().keySet()) {
-                if (k.startsWith("lr")) {
-                    hp.getPositive(k);
-                }
-            }
+            hp.checkNamedRanges();
             return hp;
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

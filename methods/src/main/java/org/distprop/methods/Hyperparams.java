@@ -49,6 +49,30 @@ public final class Hyperparams {
         return new Hyperparams(method, v, byName);
     }
 
+    /**
+     * Whether a key names a learning rate, which a run requires to be > 0: the {@code lr} prefix convention,
+     * except schedule lengths such as OAM's {@code lr_halving_epochs} (where 0 means "never").
+     */
+    public static boolean isLearningRate(String key) {
+        return key.startsWith("lr") && !key.endsWith("_epochs");
+    }
+
+    /**
+     * The range checks the naming conventions imply, run before any data loads (harness Runner and spec
+     * validation): learning rates > 0, schedule lengths ({@code *_epochs}) >= 0. Method-specific checks stay
+     * in the methods.
+     */
+    public void checkNamedRanges() {
+        for (String k : values.keySet()) {
+            if (isLearningRate(k)) {
+                getPositive(k);
+            } else if (k.endsWith("_epochs") && !(getDouble(k) >= 0)) {
+                throw new IllegalArgumentException("hyperparameter " + k + " of method " + method + " must be >= 0 (0 = never), got "
+                        + getString(k) + "; pass e.g. --hp " + k + "=0");
+            }
+        }
+    }
+
     public Map<String, String> asMap() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

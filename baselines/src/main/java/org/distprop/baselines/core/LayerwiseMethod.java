@@ -33,8 +33,11 @@ public abstract class LayerwiseMethod extends GraphMethod {
         this.numBlocks = perLayer.blocks().size();
     }
 
-    /** Block inputs ({@code in.get(0)} = x, {@code in.get(b)} = stopGradient(out.get(b-1))) and outputs. */
-    public record Forward(List<Operand<TFloat32>> in, List<Operand<TFloat32>> out) {
+    /**
+     * Block inputs ({@code in.get(0)} = x, {@code in.get(b)} = stopGradient(out.get(b-1))), outputs, and
+     * every layer's output per block ({@code layers.get(b).get(i)}; the last one is {@code out.get(b)}).
+     */
+    public record Forward(List<Operand<TFloat32>> in, List<Operand<TFloat32>> out, List<List<Operand<TFloat32>>> layers) {
         public Operand<TFloat32> logits() {
             return out.get(out.size() - 1);
         }
@@ -44,14 +47,17 @@ public abstract class LayerwiseMethod extends GraphMethod {
     protected Forward detachedForward(Operand<TFloat32> input) {
         List<Operand<TFloat32>> in = new ArrayList<>();
         List<Operand<TFloat32>> out = new ArrayList<>();
+        List<List<Operand<TFloat32>>> layers = new ArrayList<>();
         Operand<TFloat32> h = input;
         for (int b = 0; b < numBlocks; b++) {
             Operand<TFloat32> hin = b == 0 ? h : tf.stopGradient(h);
             in.add(hin);
-            h = net.applyBlock(tf, b, hin, true, noiseSeed);
+            var outs = net.applyBlockLayers(tf, b, hin, net.params(b), true, noiseSeed);
+            layers.add(List.copyOf(outs));
+            h = outs.get(outs.size() - 1);
             out.add(h);
         }
-        return new Forward(in, out);
+        return new Forward(in, out, layers);
     }
 
     /** {@code mean over the batch of sum over units of d^2} for a block-{@code b}-output-shaped d. */
@@ -86,6 +92,25 @@ public abstract class LayerwiseMethod extends GraphMethod {
     public final float[] valueOn(Operand<TFloat32> t, Batch b) {
         try (Feed f = feed(b); Result r = f.runner().fetch(t).run()) {
             return copy((TFloat32) r.get(0));
+        }
+    }
+
+    /**
+     * One training step that also fetches {@code extra} in the same session run (tests: the forward values,
+     * dropout masks included, that the step's updates were computed from). Returns their values.
+     */
+    public final List<float[]> stepFetching(Batch batch, List<? extends Operand<TFloat32>> extra) {
+        try (Feed f = feed(batch)) {
+            var r = f.runner();
+            extra.forEach(r::fetch);
+            trainTargets().forEach(r::addTarget);
+            try (Result res = r.run()) {
+                List<float[]> out = new ArrayList<>();
+                for (int i = 0; i < extra.size(); i++) {
+                    out.add(copy((TFloat32) res.get(i)));
+                }
+                return out;
+            }
         }
     }
 

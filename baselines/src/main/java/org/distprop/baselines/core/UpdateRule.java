@@ -11,19 +11,33 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The optimizer a baseline's reference used, chosen by name; the rules themselves live in
- * {@link Optimizers}. adam: PyTorch defaults (0.9, 0.999, 1e-8); rmsprop: Lee et al.'s centred RMSprop
+ * {@link Optimizers}. adam: PyTorch defaults (0.9, 0.999, 1e-8) unless {@link AdamSettings} are given
+ * (DTP's forks set their own, baselines-spec §1.6); rmsprop: Lee et al.'s centred RMSprop
  * (decay 0.95, momentum 0.9, 0.001 inside the sqrt); sgd: plain gradient descent.
  */
 public final class UpdateRule {
     public static final String[] NAMES = {"adam", "rmsprop", "sgd"};
+
+    /** Adam's beta1, beta2 and epsilon. */
+    public record AdamSettings(float beta1, float beta2, float eps) {
+        public static final AdamSettings PYTORCH = new AdamSettings(0.9f, 0.999f, 1e-8f);
+    }
+
     private final String name;
+    private final AdamSettings adamSettings;
     private final List<? extends Variable<TFloat32>> vars;
     private Optimizers.AdamState adam;
     private Optimizers.RmsState rms;
 
     /** Creates the optimizer state (with an ungated Ops) for {@code vars}. */
     public UpdateRule(Ops tf, String name, List<? extends Variable<TFloat32>> vars, String prefix) {
+        this(tf, name, vars, prefix, AdamSettings.PYTORCH);
+    }
+
+    /** As above, with Adam's constants (used only when {@code name} is adam). */
+    public UpdateRule(Ops tf, String name, List<? extends Variable<TFloat32>> vars, String prefix, AdamSettings adamSettings) {
         this.name = name;
+        this.adamSettings = adamSettings;
         this.vars = vars;
         switch (name) {
             case "adam" -> adam = Optimizers.adamState(tf, vars, prefix);
@@ -45,7 +59,8 @@ public final class UpdateRule {
         }
         return switch (name) {
             case "adam" -> Optimizers.adam(g, vars, adam, grads,
-                    lrScale == null ? g.constant(lr) : g.math.mul(g.constant(lr), lrScale), 0.9f, 0.999f, 1e-8f);
+                    lrScale == null ? g.constant(lr) : g.math.mul(g.constant(lr), lrScale),
+                    adamSettings.beta1(), adamSettings.beta2(), adamSettings.eps());
             case "rmsprop" -> Optimizers.centeredRmsProp(g, vars, rms, grads, lr, 0.95f, 0.9f, 1e-3f);
             default -> Optimizers.sgd(g, vars, grads, lr);
         };

@@ -1,6 +1,7 @@
 package org.distprop.baselines.dfa;
 
 import java.util.List;
+import org.distprop.baselines.core.BaselineNets;
 import org.distprop.baselines.core.UpdateRule;
 import org.distprop.methods.HyperParam;
 import org.distprop.methods.MethodContext;
@@ -23,7 +24,8 @@ public class DfaFactory implements MethodFactory {
     @Override
     public List<HyperParam> hyperparameters(String dataset) {
         return List.of(
-                new HyperParam("arch", "tanh-2x800", "network (Nøkland's MLP by default): " + String.join(", ", Architectures.NAMES)),
+                new HyperParam("arch", BaselineNets.defaultArch(dataset, "tanh-2x800"),
+                        "network (Nøkland's MLP on MNIST; cifar-lenet / alexnet on cifar10 / imagenet): " + String.join(", ", Architectures.NAMES)),
                 HyperParam.choice("optimizer", "adam", "adam, rmsprop (centred, Lee's) or sgd", UpdateRule.NAMES),
                 new HyperParam("lr", "5e-4", "Adam learning rate (Nøkland: RMSprop 1e-4 for 300 epochs; 5e-4 reaches 97 % in 3,000 steps of 128)"),
                 new HyperParam("feedback_scale", "1", "feedback entries ~ U(+-scale/sqrt(fan)), fan = layer width (DFA) or fan-in (FA)"));

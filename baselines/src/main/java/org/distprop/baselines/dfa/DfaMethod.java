@@ -26,7 +26,8 @@ import org.tensorflow.types.TFloat32;
  * {@code s_l = e B_l}, with a fixed random {@code B_l} of shape [C, n_l] drawn U(±scale/sqrt(n_l))
  * (Nøkland's dfa-torch, §2.2);
  * <li>FA: the signal steps down one block at a time through a fixed random matrix {@code B_l} shaped
- * like {@code W_l} (conv kernels too), evaluated at the true pre-activations.
+ * like {@code W_l} (conv kernels too), and through the forward pass's own activation, pooling and
+ * dropout ops (the same ReLU pattern, pool argmax and dropout mask; {@link #alignedVjp}).
  * </ul>
  * The feedback matrices are seeded variables (not constants, §6.1) outside every update list. One
  * {@code tf.gradients} call with {@code ys} = all block outputs and {@code dx} = their signals gives
@@ -101,31 +102,30 @@ public final class DfaMethod extends LayerwiseMethod {
         return new Operand[n];
     }
 
+    /**
+     * The FA signal at block {@code b}'s input. Two VJPs: first from block b's output back to its
+     * parametric layer's output, through the forward pass's own activation, pooling and dropout ops
+     * (so the ReLU pattern, the pool argmax and the dropout mask are those of the forward pass, not
+     * recomputed and never redrawn); then through the parametric layer with W_b replaced by the fixed
+     * B_b (conv: a transposed conv with B_b's kernel; dense: s B_b^T), which is linear in its input.
+     * Blocks from {@link Layerwise#afterActivations} start with their parametric layer (b >= 1).
+     */
     private Operand<TFloat32> alignedVjp(int b, Operand<TFloat32> signal, double scale) {
         List<Layer> layers = arch.blocks().get(b);
         int pi = Layerwise.paramLayerIndex(arch, b);
-        long[] shape = arch.blockInShape(b);
-        var hin = fwd.in().get(b);
-        Operand<TFloat32> h = hin;
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            var lctx = new LayerContext(shape, true, null);
-            if (i == pi) {
-                var p = net.params(b);
-                long[] wShape = l.paramShapes(shape).get(0);
-                var fb = tf.withName("fa_feedback_" + b).variable(Init.uniform(tf, seeds, wShape, scale / Math.sqrt(l.fanIn(shape))));
-                feedback.add(fb);
-                var zeroBias = Init.zeros(tf, l.paramShapes(shape).get(1));
-                var a = l.apply(tf, h, List.of(p.get(0), p.get(1)), lctx);
-                var aB = l.apply(tf, h, List.of(fb, zeroBias), lctx);
-                // value of the true pre-activation, input-Jacobian of the feedback weights
-                h = tf.math.add(tf.stopGradient(a), tf.math.sub(aB, tf.stopGradient(aB)));
-            } else {
-                h = l.apply(tf, h, List.of(), lctx);
-            }
-            shape = l.outShape(shape);
+        if (pi != 0) {
+            throw new IllegalArgumentException("FA: block " + b + " of " + arch.name() + " must start with its conv/dense layer");
         }
-        return Vjp.of(tf, List.of(h), List.of(hin), List.of(signal)).get(0);
+        long[] shape = arch.blockInShape(b);
+        Layer l = layers.get(pi);
+        var pre = fwd.layers().get(b).get(pi);
+        var atPre = pi == layers.size() - 1 ? signal : Vjp.of(tf, List.of(fwd.out().get(b)), List.of(pre), List.of(signal)).get(0);
+        long[] wShape = l.paramShapes(shape).get(0);
+        var fb = tf.withName("fa_feedback_" + b).variable(Init.uniform(tf, seeds, wShape, scale / Math.sqrt(l.fanIn(shape))));
+        feedback.add(fb);
+        var hin = fwd.in().get(b);
+        var aB = l.apply(tf, hin, List.of(fb, Init.zeros(tf, l.paramShapes(shape).get(1))), new LayerContext(shape, true, null));
+        return tf.stopGradient(Vjp.of(tf, List.of(aB), List.of(hin), List.of(atPre)).get(0));
     }
 
     public Mode mode() {

@@ -1,6 +1,8 @@
 package org.distprop.baselines.dtp;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.distprop.baselines.core.BaselineNets;
 import org.distprop.baselines.core.UpdateRule;
 import org.distprop.methods.HyperParam;
 import org.distprop.methods.MethodContext;
@@ -11,9 +13,11 @@ import org.distprop.methods.core.Architectures;
 /**
  * Difference target propagation. Defaults: Lee et al.'s network, first-target step, orthogonal init
  * (conti_dtp.py, baselines-spec §1.6), with Adam as Bartunov et al. tuned DTP (lr 3e-4, the top of their
- * range; inverse lr 1e-3 as Meulemans' 1.96e-3; sigma 0.1 in their range) and the parallel schedule.
- * Lee's own centred RMSprop at lr 0.0149 diverged here (optimizer=rmsprop lr=0.0148893
- * lr_inverse=0.00501149 noise=0.359830 reproduces his settings).
+ * range; inverse lr 1e-3 as Meulemans' 1.96e-3; sigma 0.1 in their range; PyTorch's betas and eps) and the
+ * parallel schedule. Lee's own centred RMSprop at lr 0.0149 diverged here (optimizer=rmsprop lr=0.0148893
+ * lr_inverse=0.00501149 noise=0.359830 reproduces his settings). On cifar10 / imagenet the network is
+ * DistProp's (cifar-lenet / alexnet) with PyTorch's init. {@link DtpForkFactory} is the same method with
+ * the DistProp authors' fork configuration as its defaults.
  */
 public final class DtpFactory implements MethodFactory {
     @Override
@@ -28,17 +32,30 @@ public final class DtpFactory implements MethodFactory {
 
     @Override
     public List<HyperParam> hyperparameters(String dataset) {
-        return List.of(
-                new HyperParam("arch", "tanh-7x240", "network (Lee's 7x240 tanh MLP by default): " + String.join(", ", Architectures.NAMES)),
+        boolean mnistNet = BaselineNets.defaultArch(dataset, "tanh-7x240").equals("tanh-7x240");
+        List<HyperParam> hp = new ArrayList<>(List.of(
+                new HyperParam("arch", BaselineNets.defaultArch(dataset, "tanh-7x240"),
+                        "network (Lee's 7x240 tanh MLP on MNIST; cifar-lenet / alexnet on cifar10 / imagenet): "
+                                + String.join(", ", Architectures.NAMES)),
                 HyperParam.choice("optimizer", "adam", "adam (Bartunov), rmsprop (Lee's centred RMSprop) or sgd", UpdateRule.NAMES),
                 new HyperParam("lr", "0.0003", "forward-weight learning rate (Lee: 0.0148893 with rmsprop)"),
                 new HyperParam("lr_inverse", "0.001", "inverse-weight learning rate (Lee: 0.00501149 with rmsprop)"),
+                new HyperParam("beta1", "0.9", "Adam beta1 of the forward weights"),
+                new HyperParam("beta2", "0.999", "Adam beta2 of the forward weights"),
+                new HyperParam("eps", "1e-8", "Adam epsilon of the forward weights"),
+                new HyperParam("beta1_inverse", "0.9", "Adam beta1 of the inverse weights"),
+                new HyperParam("beta2_inverse", "0.999", "Adam beta2 of the inverse weights"),
+                new HyperParam("eps_inverse", "1e-8", "Adam epsilon of the inverse weights"),
                 new HyperParam("target_step", "0.327736", "alpha of the first target h - alpha dJ/dh, J a batch mean (Lee)"),
                 new HyperParam("noise", "0.1", "sigma of the inverse-training corruption (Lee: 0.359830)"),
                 HyperParam.choice("schedule", "parallel", "parallel (forward + inverse update per minibatch) or alternating (Lee: by epochs)",
                         "parallel", "alternating"),
-                HyperParam.choice("init", "orthogonal", "orthogonal (Lee's rand_ortho, zero biases) or default (PyTorch)",
-                        "orthogonal", "default"));
+                HyperParam.choice("init", mnistNet ? "orthogonal" : "default",
+                        "orthogonal (Lee's rand_ortho on dense weights, zero biases) or default (PyTorch)", "orthogonal", "default"),
+                HyperParam.choice("readout_only", "false",
+                        "diagnostic (baselines-spec §0.3, §5.5): train only the read-out on the cross-entropy, hidden layers fixed at init",
+                        "false", "true")));
+        return hp;
     }
 
     @Override

@@ -34,7 +34,8 @@ import org.tensorflow.types.TFloat32;
  * </ul>
  * Schedules: {@code parallel} (Bartunov; forward and inverse update per minibatch from the same
  * activations) or {@code alternating} (Lee: whole epochs of inverse-only, then forward-only updates).
- * Defaults are Lee's MNIST settings: 7x240 tanh, centred RMSprop, orthogonal init.
+ * Defaults are Lee's MNIST settings: 7x240 tanh, orthogonal init (see {@link DtpFactory} for the optimizer).
+ * {@code readout_only=true} is a diagnostic, not DTP: only the read-out is trained (baselines-spec §0.3).
  */
 public final class DtpMethod extends LayerwiseMethod {
     private final Forward fwd;
@@ -45,6 +46,7 @@ public final class DtpMethod extends LayerwiseMethod {
     private final List<Op> forwardUpdates;
     private final List<Op> inverseUpdates;
     private final boolean alternating;
+    private final boolean readoutOnly;
     private final List<Op> orthogonalInit = new ArrayList<>();
 
     public DtpMethod(MethodContext ctx) {
@@ -61,6 +63,9 @@ public final class DtpMethod extends LayerwiseMethod {
         float sigma = (float) hp.getPositive("noise");
         alternating = hp.getChoice("schedule").equals("alternating");
         boolean orthogonal = hp.getChoice("init").equals("orthogonal");
+        readoutOnly = hp.getBoolean("readout_only");
+        var adamForward = adamSettings(hp, "");
+        var adamInverse = adamSettings(hp, "_inverse");
         if (numBlocks < 2) {
             throw new IllegalArgumentException("DTP needs at least one hidden layer");
         }
@@ -93,8 +98,10 @@ public final class DtpMethod extends LayerwiseMethod {
             objective("layer " + b + " target loss", local, net.params(b));
             forwardLoss = tf.math.add(forwardLoss, local);
         }
-        var params = net.allParams();
-        var fgrads = Vjp.grad(tf, forwardLoss, params);
+        // readout_only: the diagnostic of baselines-spec §0.3/§5.5 (the fork's train_bp): only the read-out
+        // learns, from dJ; hidden layers and inverses stay at their initial values
+        var params = readoutOnly ? net.params(last) : net.allParams();
+        var fgrads = Vjp.grad(tf, readoutOnly ? loss : forwardLoss, params);
 
         // inverse loss with noise injection
         Operand<TFloat32> inv = tf.constant(0f);
@@ -115,17 +122,19 @@ public final class DtpMethod extends LayerwiseMethod {
         List<Operand<TFloat32>> igrads = invVars.isEmpty() ? List.of() : Vjp.grad(tf, inverseLoss, invVars);
 
         List<Operand<?>> deps = new ArrayList<>(fgrads);
-        deps.addAll(igrads);
+        if (!readoutOnly) {
+            deps.addAll(igrads);
+        }
         deps.add(loss);
         deps.add(inverseLoss);
-        forwardUpdates = new UpdateRule(tf, optimizer, params, "theta").apply(tf, deps, fgrads, lr, null);
-        inverseUpdates = invVars.isEmpty() ? List.of()
-                : new UpdateRule(tf, optimizer, invVars, "inverse").apply(tf, deps, igrads, lrInverse, null);
+        forwardUpdates = new UpdateRule(tf, optimizer, params, "theta", adamForward).apply(tf, deps, fgrads, lr, null);
+        inverseUpdates = invVars.isEmpty() || readoutOnly ? List.of()
+                : new UpdateRule(tf, optimizer, invVars, "inverse", adamInverse).apply(tf, deps, igrads, lrInverse, null);
         List<Op> all = new ArrayList<>(forwardUpdates);
         all.addAll(inverseUpdates);
         trainStep(List.of(loss, inverseLoss), all);
         if (orthogonal) {
-            for (var v : params) {
+            for (var v : net.allParams()) {
                 orthogonalize(v);
             }
             for (Inverse g : inverses) {
@@ -139,6 +148,19 @@ public final class DtpMethod extends LayerwiseMethod {
             orthogonalInit.forEach(r::addTarget);
             r.run();
         }
+    }
+
+    /** Adam's beta1, beta2, eps for the forward ({@code suffix} "") or inverse ("_inverse") weights. */
+    private static UpdateRule.AdamSettings adamSettings(org.distprop.methods.Hyperparams hp, String suffix) {
+        double b1 = hp.getDouble("beta1" + suffix);
+        double b2 = hp.getDouble("beta2" + suffix);
+        for (var e : java.util.Map.of("beta1" + suffix, b1, "beta2" + suffix, b2).entrySet()) {
+            if (!(e.getValue() >= 0 && e.getValue() < 1)) {
+                throw new IllegalArgumentException("hyperparameter " + e.getKey() + " of method dtp must be in [0, 1), got "
+                        + e.getValue() + "; pass e.g. --hp " + e.getKey() + "=0.9");
+            }
+        }
+        return new UpdateRule.AdamSettings((float) b1, (float) b2, (float) hp.getPositive("eps" + suffix));
     }
 
     /** Lee's rand_ortho: (semi-)orthogonal dense weights with unit singular values (baselines-spec §1.6). */
@@ -168,7 +190,7 @@ public final class DtpMethod extends LayerwiseMethod {
 
     @Override
     public StepMetrics step(Batch batch) {
-        if (!alternating) {
+        if (!alternating || readoutOnly) {
             return super.step(batch);
         }
         long t0 = System.nanoTime();
@@ -183,10 +205,10 @@ public final class DtpMethod extends LayerwiseMethod {
         }
     }
 
-    /** Parallel: one sweep of forward-weight gradients and one of inverse gradients; alternating: one. */
+    /** Parallel: one sweep of forward-weight gradients and one of inverse gradients; alternating or read-out only: one. */
     @Override
     public int gradientEvaluationsPerStep() {
-        return alternating ? 1 : 2;
+        return alternating || readoutOnly ? 1 : 2;
     }
 
     public Forward forward() {

@@ -19,9 +19,12 @@ import org.tensorflow.types.TInt32;
  * block's output space back to its input space:
  * <ul>
  * <li>dense block: {@code g(h) = psi(h V + c)} (Lee et al. 2015), V of shape [n_out, n_in];
- * <li>conv block [conv, act, maxpool?, flatten?]: the forward order reversed (scalingDTP): un-flatten,
- * max-unpool to the forward pass's argmax positions, transposed convolution with a trainable kernel
- * V (same shape as the forward kernel) plus bias c, then psi.
+ * <li>conv block [conv, act, maxpool?, flatten?, dropout?]: the forward order reversed (scalingDTP,
+ * baselines-spec §1.7): un-flatten, max-unpool to the forward pass's argmax positions, transposed
+ * convolution with a trainable kernel V (same shape as the forward kernel; padded convs: transposed
+ * onto the padded grid, then the border cropped, as ConvTranspose2d with the same padding) plus bias c,
+ * then psi. A dropout at the block's end is not inverted: the inverse is trained on the forward pass's
+ * dropped-out outputs (same mask), so it learns to reconstruct from what the next layer actually sees.
  * </ul>
  * psi is tanh when the block's input comes out of a tanh (Lee's tanh inverses), else identity (a
  * linear inverse for ReLU nets, whose targets are unbounded above).
@@ -50,9 +53,6 @@ final class Inverse {
             c = tf.withName("dtp_inv" + block + "_c").variable(Init.zeros(tf, new long[] {in[0]}));
         } else {
             Layer.Conv conv = (Layer.Conv) param;
-            if (conv.padding() != 0) {
-                throw new IllegalArgumentException("DTP conv inverse supports unpadded convolutions only");
-            }
             long[] k = conv.paramShapes(in).get(0);
             v = tf.withName("dtp_inv" + block + "_v").variable(Init.uniform(tf, seeds, k, 1 / Math.sqrt((double) k[0] * k[1] * k[3])));
             c = tf.withName("dtp_inv" + block + "_c").variable(Init.zeros(tf, new long[] {in[2]}));
@@ -123,9 +123,18 @@ final class Inverse {
             } else {
                 u = tf.reshape(u, tf.constant(new long[] {-1, convOut[0], convOut[1], convOut[2]}));
             }
+            // The transposed convolution of [zero-pad p, VALID conv]: conv2dBackpropInput onto the padded
+            // input size, then crop the p-pixel border. This is PyTorch's ConvTranspose2d(kernel, stride,
+            // padding=p, output_padding = the rows the strided forward conv skipped), i.e. scalingDTP's
+            // conv inverse (baselines-spec §1.7): it maps onto exactly the input grid, padded or not.
+            int p = conv.padding();
             var batch = tf.slice(tf.shape(h), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-            Operand<TInt32> sizes = tf.concat(List.of(batch, tf.constant(new int[] {(int) in[0], (int) in[1], (int) in[2]})), tf.constant(0));
-            var t = tf.nn.conv2dBackpropInput(sizes, v, u, List.of(1L, (long) conv.stride(), (long) conv.stride(), 1L), "VALID");
+            Operand<TInt32> sizes = tf.concat(List.of(batch,
+                    tf.constant(new int[] {(int) in[0] + 2 * p, (int) in[1] + 2 * p, (int) in[2]})), tf.constant(0));
+            Operand<TFloat32> t = tf.nn.conv2dBackpropInput(sizes, v, u, List.of(1L, (long) conv.stride(), (long) conv.stride(), 1L), "VALID");
+            if (p > 0) {
+                t = tf.slice(t, tf.constant(new int[] {0, p, p, 0}), tf.constant(new int[] {-1, (int) in[0], (int) in[1], (int) in[2]}));
+            }
             z = tf.nn.biasAdd(t, c);
         }
         return tanh ? tf.math.tanh(z) : z;

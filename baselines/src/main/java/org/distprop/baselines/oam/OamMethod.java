@@ -32,7 +32,8 @@ import org.tensorflow.types.TFloat32;
  * </ol>
  * The inner loops are unrolled in the graph, so a step is one session run; every iterate is a
  * stop-gradient constant, so no update differentiates through another module. The learning rates
- * halve every {@code lr_halving_epochs} epochs (IBM's LambdaLR).
+ * halve every {@code lr_halving_epochs} epochs (IBM's LambdaLR; 0 = never), epochs counted from the
+ * examples seen, so the schedule is the reference's at any batch size (IBM: batch 200).
  */
 public final class OamMethod extends LayerwiseMethod {
     private final int codes;
@@ -40,6 +41,8 @@ public final class OamMethod extends LayerwiseMethod {
     private final List<Operand<TFloat32>> initialCodes = new ArrayList<>();
     private final List<Operand<TFloat32>> updatedCodes = new ArrayList<>();
     private final List<List<Operand<TFloat32>>> codeObjectives = new ArrayList<>();
+    private final Operand<TFloat32> epoch;
+    private final Operand<TFloat32> lrScale;
 
     public OamMethod(MethodContext ctx) {
         this(ctx, Architectures.build(ctx.hp().getString("arch"), ctx.data(), true));
@@ -54,6 +57,10 @@ public final class OamMethod extends LayerwiseMethod {
         float momentum = (float) hp.getDouble("code_momentum");
         float mu = (float) hp.getPositive("mu");
         double halving = hp.getDouble("lr_halving_epochs");
+        if (!(halving >= 0) || Double.isInfinite(halving)) {
+            throw new IllegalArgumentException("hyperparameter lr_halving_epochs of method oam must be >= 0 (0 = never halve), got "
+                    + hp.getString("lr_halving_epochs") + "; pass e.g. --hp lr_halving_epochs=8");
+        }
         codeSteps = hp.getPositiveInt("code_steps");
         codes = numBlocks - 1;
         if (codes < 1) {
@@ -111,18 +118,22 @@ public final class OamMethod extends LayerwiseMethod {
         List<Operand<?>> deps = new ArrayList<>(gOut);
         deps.addAll(gHidden);
         deps.add(loss);
-        var steps = tf.withName("oam_steps").variable(tf.constant(0f));
+        // examples seen before this step; epoch = floor(seen / train size) counts whole passes exactly, also
+        // when an epoch ends in a short batch (the batcher keeps it), at any batch size (float32: exact to 2^24 examples,
+        // 280 MNIST epochs; beyond that the epoch boundary may shift by one step)
+        var seen = tf.withName("oam_examples_seen").variable(tf.constant(0f));
+        var batch = tf.dtypes.cast(tf.squeeze(tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}))), TFloat32.class);
+        epoch = tf.math.floor(tf.math.div(seen, tf.constant((float) ctx.data().trainSize())));
         Operand<TFloat32> scale = null;
         if (halving > 0) {
-            // IBM: lr * 0.5^floor(epoch / 8), epoch = floor(steps * batch / train size)
-            var batch = tf.dtypes.cast(tf.squeeze(tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}))), TFloat32.class);
-            var epoch = tf.math.floor(tf.math.div(tf.math.mul(steps, batch), tf.constant((float) ctx.data().trainSize())));
+            // IBM: LambdaLR(lr * 0.5^floor(epoch / 8)), stepped once per epoch: constant within an epoch
             scale = tf.math.pow(tf.constant(0.5f), tf.math.floor(tf.math.div(epoch, tf.constant((float) halving))));
             deps.add(scale);
         }
+        lrScale = scale == null ? tf.constant(1f) : scale;
         List<Op> updates = new ArrayList<>(new UpdateRule(tf, "adam", net.params(codes), "out").apply(tf, deps, gOut, lrOut, scale));
         updates.addAll(new UpdateRule(tf, "adam", hidden, "hidden").apply(tf, deps, gHidden, lrWeights, scale));
-        updates.add(tf.withControlDependencies(new ArrayList<>(updates)).assignAdd(steps, tf.constant(1f)));
+        updates.add(tf.withControlDependencies(new ArrayList<>(updates)).assignAdd(seen, batch));
         trainStep(List.of(loss), updates);
         evaluateWith(net);
         initialize();
@@ -157,6 +168,16 @@ public final class OamMethod extends LayerwiseMethod {
     /** Per code k: its objective before each inner step and after the last one. */
     public List<List<Operand<TFloat32>>> codeObjectives() {
         return codeObjectives;
+    }
+
+    /** The learning-rate factor of the next step, 0.5^floor(epoch / lr_halving_epochs) (1 when never halved). */
+    public Operand<TFloat32> lrScale() {
+        return lrScale;
+    }
+
+    /** Completed epochs before the next step (examples seen / train size, floored). */
+    public Operand<TFloat32> epoch() {
+        return epoch;
     }
 
     public List<Operand<TFloat32>> initialCodes() {

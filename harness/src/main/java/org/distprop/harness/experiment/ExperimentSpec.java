@@ -371,13 +371,11 @@ public final class ExperimentSpec {
         }
     }
 
-    /** The same value checks a run does (Runner.validate): learning rates must be positive numbers. */
+    /** The same value checks a run does (Runner.validate): learning rates > 0, *_epochs >= 0 (Hyperparams.checkNamedRanges). */
     private static void checkValue(String method, MethodFactory f, String dataset, String key, String value, YamlNode at) {
         try {
             Hyperparams hp = Hyperparams.resolve(method, f.hyperparameters(dataset), Map.of(key, value));
-            if (key.startsWith("lr")) {
-                hp.getPositive(key);
-            }
+            hp.checkNamedRanges();
             for (HyperParam p : f.hyperparameters(dataset)) {
                 if (p.name().equals(key) && isNumber(p.defaultValue()) && !isNumber(value)) {
                     throw new IllegalArgumentException("hyperparameter " + key + " of method " + method

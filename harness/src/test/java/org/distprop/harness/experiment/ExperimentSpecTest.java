@@ -160,6 +160,34 @@ class ExperimentSpecTest {
         assertTrue(neg.getMessage().contains("must be > 0"), neg.getMessage());
     }
 
+    /** OAM's lr_halving_epochs=0 means "never" and is accepted; its learning rates must still be > 0. */
+    @Test
+    void scheduleLengthsAreNotLearningRates() {
+        var e = spec("""
+                groups:
+                  - dataset: mnist
+                    methods: [oam]
+                    hp: {oam: {lr_halving_epochs: 0}}
+                """).expand("ci");
+        assertEquals("0", e.cells().get(0).hp().get("lr_halving_epochs"));
+        SpecError neg = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [oam]
+                    hp: {oam: {lr_weights: 0}}
+                """, "ci");
+        assertTrue(neg.getMessage().contains("lr_weights") && neg.getMessage().contains("must be > 0"), neg.getMessage());
+        SpecError negEpochs = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [oam]
+                    hp: {oam: {lr_halving_epochs: -1}}
+                """, "ci");
+        assertTrue(negEpochs.getMessage().contains("lr_halving_epochs") && negEpochs.getMessage().contains(">= 0"), negEpochs.getMessage());
+        assertTrue(org.distprop.methods.Hyperparams.isLearningRate("lr_inverse"));
+        assertFalse(org.distprop.methods.Hyperparams.isLearningRate("lr_halving_epochs"));
+    }
+
     @Test
     void unknownProfileMissingProfileAndBadSettings() {
         String ok = """

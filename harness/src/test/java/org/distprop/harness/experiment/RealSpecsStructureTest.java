@@ -18,8 +18,8 @@ class RealSpecsStructureTest {
             // methods x seeds (ImageNet skipped at ci); early: the MNIST block only, 1 seed
             "table1, ci, 28, 0", "table1, quick, 28, 0", "table1, early, 7, 0", "table1, paper, 152, 0",
             "fig2, ci, 10, 0", "fig2, quick, 10, 0", "fig2, early, 5, 0", "fig2, paper, 100, 0",
-            // fig3: 7 + DTP, OAM on MNIST, 9 on CIFAR-10; early: the 7 MNIST Lagrangian-family cells
-            "fig3, ci, 36, 0", "fig3, quick, 36, 0", "fig3, early, 7, 0", "fig3, paper, 180, 0",
+            // fig3: 7 + DTP, dtp-fork, OAM on MNIST, 7 + DTP, OAM on CIFAR-10; early: the 7 MNIST Lagrangian-family cells
+            "fig3, ci, 38, 0", "fig3, quick, 38, 0", "fig3, early, 7, 0", "fig3, paper, 190, 0",
             "fig4, ci, 0, 4", "fig4, quick, 0, 6", "fig4, paper, 0, 170",
             "fig4-asrun, ci, 0, 4", "fig4-asrun, quick, 0, 6", "fig4-asrun, paper, 0, 170",
             "scaling, ci, 6, 0", "scaling, quick, 12, 0", "scaling, paper, 12, 0"})

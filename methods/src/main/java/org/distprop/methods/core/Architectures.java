@@ -9,7 +9,7 @@ import org.distprop.methods.DatasetInfo;
  * {@code reluAtSplit} keeps the ReLU at the end of the first block (all methods but DistProp).
  */
 public final class Architectures {
-    public static final List<String> NAMES = List.of("mnist-cnn", "mlp", "cifar-lenet", "alexnet", "tanh-7x240", "tanh-2x800", "lenet");
+    public static final List<String> NAMES = List.of("mnist-cnn", "mlp", "cifar-lenet", "alexnet", "tanh-7x240", "tanh-2x800", "tanh-2x256", "lenet");
 
     private Architectures() {
     }
@@ -33,6 +33,7 @@ public final class Architectures {
             case "alexnet" -> alexnet(in, c);
             case "tanh-7x240" -> tanhMlp("tanh-7x240", in, c, List.of(240, 240, 240, 240, 240, 240, 240));
             case "tanh-2x800" -> tanhMlp("tanh-2x800", in, c, List.of(800, 800));
+            case "tanh-2x256" -> tanhMlp("tanh-2x256", in, c, List.of(256, 256)); // the DistProp DTP fork's LeeDTP net
             case "lenet" -> lenet(in, c);
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; valid: " + String.join(", ", NAMES));
         };
@@ -97,7 +98,7 @@ public final class Architectures {
 
     /**
      * A tanh MLP split before the read-out (the baselines' MLPs: Lee et al. 2015's 7x240 DTP net,
-     * Nøkland 2016's 2x800 DFA net; baselines-spec §1.6, §2.5). The tanh at the split is always kept.
+     * Nøkland 2016's 2x800 DFA net, the DistProp DTP fork's 2x256; baselines-spec §1.6, §2.5). The tanh at the split is always kept.
      */
     public static Architecture tanhMlp(String name, long[] in, int classes, List<Integer> hidden) {
         List<Layer> f0 = new ArrayList<>(List.of(new Layer.Flatten()));

@@ -83,6 +83,11 @@ public abstract class GraphMethod implements TrainingMethod {
         this.trainTargets = List.copyOf(targets);
     }
 
+    /** The update ops of one training step (as declared with {@link #trainStep}). */
+    protected final List<org.tensorflow.op.Op> trainTargets() {
+        return trainTargets;
+    }
+
     /** Runs the declared training ops on one batch; the caller reads the fetches and closes the result. */
     protected final Result runTrain(Feed f) {
         var r = f.runner();

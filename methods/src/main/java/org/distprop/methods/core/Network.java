@@ -70,21 +70,34 @@ public final class Network {
      */
     public Operand<TFloat32> applyBlock(Ops tf, int b, Operand<TFloat32> x, List<? extends Operand<TFloat32>> p,
                                         boolean training, Operand<TInt64> noiseSeed) {
+        List<Operand<TFloat32>> outs = applyBlockLayers(tf, b, x, p, training, noiseSeed);
+        return outs.get(outs.size() - 1);
+    }
+
+    /**
+     * As {@link #applyBlock}, returning every layer's output in order (the last is the block's output).
+     * Feedback-alignment methods differentiate from an intermediate output (e.g. a pre-activation) so that
+     * their backward signal runs through the forward pass's own ReLU, pooling and dropout ops.
+     */
+    public List<Operand<TFloat32>> applyBlockLayers(Ops tf, int b, Operand<TFloat32> x, List<? extends Operand<TFloat32>> p,
+                                                    boolean training, Operand<TInt64> noiseSeed) {
         long[] s = arch.blockInShape(b);
         int k = 0;
         int li = 0;
         Operand<TFloat32> h = x;
+        List<Operand<TFloat32>> outs = new ArrayList<>();
         for (Layer l : arch.blocks().get(b)) {
             int n = l.paramShapes(s).size();
             List<Operand<TFloat32>> lp = new ArrayList<>(p.subList(k, k + n));
             Operand<TInt64> seed = noiseSeed == null ? null
                     : tf.math.add(noiseSeed, tf.constant(new long[] {0, ((long) b << 40) + ((long) li << 20)}));
             h = l.apply(tf, h, lp, new LayerContext(s, training, seed));
+            outs.add(h);
             k += n;
             s = l.outShape(s);
             li++;
         }
-        return h;
+        return outs;
     }
 
     /** Block {@code b} with its own variables. */

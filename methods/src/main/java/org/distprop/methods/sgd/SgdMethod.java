@@ -61,6 +61,16 @@ public final class SgdMethod extends GraphMethod {
         }
     }
 
+    /** The trained network (tests). */
+    public Network network() {
+        return net;
+    }
+
+    /** Current value of a variable, flattened (tests). */
+    public float[] valueOf(Operand<TFloat32> v) {
+        return fetchFloats(v, null);
+    }
+
     @Override
     public long auxiliaryVariableCount() {
         return 0;

@@ -14,11 +14,12 @@ import org.distprop.reports.store.ResultsStore;
 
 /**
  * The paper's claims, from the one checked-in claims file (src/main/resources/.../paper-claims.json):
- * Table 1 cells with the rule and tolerance of their verdicts, and directional claims.
+ * Table 1 cells with the rule and tolerance of their verdicts, directional claims, and the literature
+ * rows (numbers the paper copied from other papers: shown with their source, never given a verdict).
  */
 public record Claims(String source, String experiment, String verdictRule, double tolerance, String toleranceNote,
                      String directionalRule, double alpha, List<Cell> cells, List<Directional> directional,
-                     Map<String, Protocol> protocol) {
+                     Map<String, Protocol> protocol, List<Literature> literature, String literatureNote) {
     public static final String RESOURCE = "/org/distprop/reports/paper-claims.json";
 
     /**
@@ -37,6 +38,13 @@ public record Claims(String source, String experiment, String verdictRule, doubl
     /** The protocol of {@code dataset}, or one that accepts anything. */
     public Protocol protocolOf(String dataset) {
         return protocol.getOrDefault(dataset, new Protocol(0, 0, ""));
+    }
+
+    /**
+     * A literature row: {@code label} (the reference's method and paper), its {@code accuracy}, its {@code source},
+     * and {@code ours}, the methods whose runs are shown under it as new measurements.
+     */
+    public record Literature(String dataset, String label, String metric, double accuracy, List<String> ours, String source) {
     }
 
     public record Directional(String dataset, String metric, String better, String worse, String source) {
@@ -63,9 +71,16 @@ public record Claims(String source, String experiment, String verdictRule, doubl
             Map<String, Protocol> protocol = new LinkedHashMap<>();
             n.path("protocol").fields().forEachRemaining(e -> protocol.put(e.getKey(), new Protocol(e.getValue().path("batch_size").asLong(0),
                     e.getValue().path("steps").asLong(0), e.getValue().path("note").asText(""))));
+            List<Literature> lit = new ArrayList<>();
+            for (JsonNode l : n.path("literature")) {
+                List<String> ours = new ArrayList<>();
+                l.path("ours").forEach(o -> ours.add(o.asText()));
+                lit.add(new Literature(l.path("dataset").asText(), l.path("label").asText(), l.path("metric").asText("top1"),
+                        l.path("accuracy").asDouble(Double.NaN), List.copyOf(ours), l.path("source").asText("")));
+            }
             return new Claims(n.path("source").asText(), n.path("experiment").asText("table1"), n.path("verdict_rule").asText(),
                     n.path("tolerance").asDouble(), n.path("tolerance_note").asText(""), n.path("directional_rule").asText(),
-                    n.path("alpha").asDouble(0.05), cells, dir, protocol);
+                    n.path("alpha").asDouble(0.05), cells, dir, protocol, lit, n.path("literature_note").asText(""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read claims file " + (file == null ? RESOURCE : file), e);
         }

@@ -24,6 +24,10 @@ public final class Table1 {
     public static final String NO_PAPER_VALUE = "no paper value";
     /** An as-described row: the paper's number came from the as-run configuration, which is compared instead. */
     public static final String NOT_COMPARED = "not compared (paper ran the as-run code)";
+    /** A number the paper copied from another paper (Claims.Literature): shown with its source, no verdict. */
+    public static final String LITERATURE = "LITERATURE";
+    /** Our run of a method the paper only cites from the literature (e.g. ImageNet DTP/DFA/FA on AlexNet). */
+    public static final String NEW_MEASUREMENT = "new measurement";
 
     public record Row(String dataset, String method, String metric, int ok, int notOk, String notOkSummary,
                       double mean, double std, double best, double defect, double paper, String paperDefect,
@@ -53,6 +57,7 @@ public final class Table1 {
                 rows.add(d.ok() == 0 ? d : withVerdict(d, NOT_COMPARED));
             }
         }
+        addLiterature(rows, claimed, cells, claims);
         // cells we ran that the paper has no value for (e.g. OAM, DTP on MNIST): shown, no verdict
         for (String ds : cells.keySet()) {
             for (String m : Methods.sorted(cells.get(ds).keySet())) {
@@ -62,6 +67,36 @@ public final class Table1 {
             }
         }
         return rows;
+    }
+
+    /**
+     * Each literature row, after the last claimed row of its (dataset, metric), followed by our runs of its
+     * {@code ours} methods as new measurements (no verdict: the literature number is another net's; NOT RUN
+     * while no seed completed).
+     */
+    static void addLiterature(List<Row> rows, Set<String> claimed, Map<String, Map<String, ResultsStore.Cell>> cells, Claims claims) {
+        for (Claims.Literature l : claims.literature()) {
+            int at = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).dataset().equals(l.dataset()) && rows.get(i).metric().equals(l.metric())) {
+                    at = i + 1;
+                }
+            }
+            if (at == 0) {
+                at = rows.size();
+            }
+            List<Row> block = new ArrayList<>();
+            block.add(new Row(l.dataset(), l.label(), l.metric(), 0, 0, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    l.accuracy(), "-", LITERATURE, "literature, not the paper's own run: " + l.source(), List.of(), new double[0]));
+            for (String m : l.ours()) {
+                claimed.add(l.dataset() + "/" + m);
+                Row r = row(l.dataset(), m, l.metric(), cells.getOrDefault(l.dataset(), Map.of()).get(m), Double.NaN, "", "",
+                        claims.tolerance(), claims.protocolOf(l.dataset()));
+                block.add(new Row(r.dataset(), r.method(), r.metric(), r.ok(), r.notOk(), r.notOkSummary(), r.mean(), r.std(), r.best(),
+                        r.defect(), Double.NaN, "", r.ok() > 0 ? NEW_MEASUREMENT : NOT_RUN, "", r.excluded(), r.values()));
+            }
+            rows.addAll(at, block);
+        }
     }
 
     /**

@@ -45,6 +45,9 @@ public final class TableFormats {
             sb.append("| ").append(String.join(" | ", cells(r).stream().map(s -> s.replace("|", "\\|")).toList())).append(" |\n");
         }
         sb.append("\nPaper column: test accuracy / final defect as printed. ").append(rule(claims)).append('\n');
+        if (!claims.literatureNote().isEmpty()) {
+            sb.append('\n').append(Table1.LITERATURE).append(" rows: ").append(claims.literatureNote()).append('\n');
+        }
         notes(rows).forEach(n -> sb.append("\n- ").append(n));
         List<String> gaps = configurationGaps(rows);
         if (!gaps.isEmpty()) {
@@ -121,7 +124,11 @@ public final class TableFormats {
             cells(r).forEach(c -> sb.append("<td>").append(esc(c)).append("</td>"));
             sb.append("</tr>\n");
         }
-        sb.append("</tbody>\n</table>\n<p>Paper column: test accuracy / final defect as printed. ").append(esc(rule(claims))).append("</p>\n<ul>\n");
+        sb.append("</tbody>\n</table>\n<p>Paper column: test accuracy / final defect as printed. ").append(esc(rule(claims))).append("</p>\n");
+        if (!claims.literatureNote().isEmpty()) {
+            sb.append("<p>").append(Table1.LITERATURE).append(" rows: ").append(esc(claims.literatureNote())).append("</p>\n");
+        }
+        sb.append("<ul>\n");
         notes(rows).forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
         sb.append("</ul>\n");
         List<String> gaps = configurationGaps(rows);
