@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run-cell", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run one cell of an experiment plan (what worker processes and Slurm array tasks call). "
-                + "A cell whose record is already ok is skipped.")
+                + "A cell whose record is already ok is skipped; one with a checkpoint resumes from it.")
 public final class RunCellCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, description = "plan file written by 'distprop experiment' or 'distprop slurm'")
     Path plan;
@@ -34,6 +34,9 @@ public final class RunCellCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "rerun even if the cell's record is ok")
     boolean force;
+
+    @picocli.CommandLine.Mixin
+    CheckpointOptions checkpoints = new CheckpointOptions();
 
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
@@ -75,9 +78,10 @@ public final class RunCellCommand implements Callable<Integer> {
             extra.put("slurm", Map.of("job_id", slurmJob, "array_task_id", String.valueOf(System.getenv("SLURM_ARRAY_TASK_ID"))));
         }
         RunResult r = Runner.run(cell.toRunConfig(threads, dataDir, root),
-                List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet, extra);
+                List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet, extra,
+                checkpoints.toCheckpointing());
         System.out.printf("cell %d (%s): %s -> %s%n", index, cell.describe().strip(), r.status(), r.dir());
-        return "ok".equals(r.status()) ? 0 : Main.EXIT_RUN_FAILED;
+        return Main.exitCode(r.status());
     }
 
     /** A worker orphaned by a killed runner must not keep writing a record that a rerun also writes. */

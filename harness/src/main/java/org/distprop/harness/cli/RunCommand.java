@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train one method on one dataset and write its run record (manifest.json, trace.csv, eval.csv).")
+        description = "Train one method on one dataset and write its run record (manifest.json, trace.csv, eval.csv). "
+                + "It checkpoints into the record folder (by time, --checkpoint-every, and on SIGTERM/SIGINT, which stop it with "
+                + "status interrupted, exit 143/130); rerunning the same command resumes from the checkpoint, bit-identical on CPU.")
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, description = "training method: ${COMPLETION-CANDIDATES}",
             completionCandidates = MethodNames.class)
@@ -74,6 +76,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite a complete record at the output directory")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    CheckpointOptions checkpoints = new CheckpointOptions();
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -94,7 +99,9 @@ public final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Runner.defaultOut(results, c);
         c = new RunConfig(c.experiment(), dataset, method, overrides, steps, batchSize, evalEvery, evalBatchSize, seed,
                 trainPerClass, testPerClass, threads, dataDir, dir, force, cifarDir, imagenetDir);
-        RunResult r = Runner.run(c, List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet);
+        var ck = checkpoints.toCheckpointing(); // checks its values before any data loads
+        RunResult r = Runner.run(c, List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet,
+                Map.of(), ck);
         if (r.finalEval() != null) {
             System.out.printf(java.util.Locale.ROOT, "%s %s seed %d: status %s, test top-1 %.4f top-5 %.4f loss %.4f (%d examples), %.1f s -> %s%n",
                     method, dataset, seed, r.status(), r.finalEval().top1(), r.finalEval().top5(), r.finalEval().loss(),
@@ -104,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!"ok".equals(r.status())) {
             System.err.println("distprop: run " + r.status() + ": " + r.message());
-            return Main.EXIT_RUN_FAILED;
+            return Main.exitCode(r.status());
         }
         return 0;
     }

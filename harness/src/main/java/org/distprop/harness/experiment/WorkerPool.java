@@ -17,8 +17,13 @@ import org.distprop.harness.RunRecord;
  * --threads T}, at most {@code jobs} at a time, each with T = cores / jobs TensorFlow threads
  * (TensorFlow fixes its thread pools per process, so parallel runs must be separate JVMs). A worker
  * exits when its runner dies, so a killed runner leaves no worker writing behind a rerun's back.
+ * {@link #stop()} (the runner's SIGTERM/SIGINT) sends SIGTERM to the running workers, which checkpoint and
+ * leave their records interrupted, and starts no further cells.
  */
 public final class WorkerPool implements AutoCloseable {
+    /** Status of a cell the pool did not start because it was stopping. */
+    public static final String NOT_STARTED = "not started";
+
     /** Outcome of one cell: the record's status, or "crashed" when the worker left no finished record. */
     public record Outcome(Cell cell, String status, int exitCode, double seconds) {
     }
@@ -28,8 +33,17 @@ public final class WorkerPool implements AutoCloseable {
     private final Path dataDir;
     private final Path logDir;
     private final ExecutorService pool;
+    private final List<String> workerArgs;
+    private final java.util.Set<Process> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     public WorkerPool(int jobs, int threads, Path dataDir, Path logDir) {
+        this(jobs, threads, dataDir, logDir, List.of());
+    }
+
+    /** {@code workerArgs}: extra run-cell arguments (checkpoint options). */
+    public WorkerPool(int jobs, int threads, Path dataDir, Path logDir, List<String> workerArgs) {
+        this.workerArgs = List.copyOf(workerArgs);
         this.jobs = jobs;
         this.threads = threads;
         this.dataDir = dataDir;
@@ -77,11 +91,21 @@ public final class WorkerPool implements AutoCloseable {
         return out;
     }
 
+    /** Stops the pool: SIGTERM to every running worker (each checkpoints and exits), no new cells. */
+    public void stop() {
+        stopping = true;
+        live.forEach(Process::destroy); // SIGTERM on Unix
+    }
+
     Outcome runOne(Path planFile, Path resultsRoot, Cell c) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
+        if (stopping) {
+            return new Outcome(c, NOT_STARTED, -1, 0);
+        }
         List<String> cmd = workerCommand(List.of("run-cell", "--plan", planFile.toAbsolutePath().toString(),
                 "--index", Integer.toString(c.index()), "--results", resultsRoot.toAbsolutePath().toString(),
                 "--threads", Integer.toString(threads), "--quiet", "--exit-with-parent"));
+        cmd.addAll(workerArgs);
         if (dataDir != null) {
             cmd.add("--data-dir");
             cmd.add(dataDir.toAbsolutePath().toString());
@@ -91,12 +115,18 @@ public final class WorkerPool implements AutoCloseable {
                 .redirectOutput(logDir.resolve("cell-" + c.index() + ".log").toFile());
         tfEnvironment(pb.environment());
         Process p = pb.start();
+        live.add(p);
+        if (stopping) {
+            p.destroy(); // stop() ran between the check above and start()
+        }
         int code;
         try {
             code = p.waitFor();
         } catch (InterruptedException e) {
             p.destroyForcibly();
             throw e;
+        } finally {
+            live.remove(p);
         }
         String status = RunRecord.status(resultsRoot.resolve(c.record()));
         if (status == null || "running".equals(status)) {
