@@ -10,7 +10,8 @@ import sun.misc.SignalHandler;
  * TensorFlow step may be running in native code (oneDNN) and tear the process down around it, which
  * crashed the JVM; with these handlers installed a signal only sets a flag that the training loop reads
  * between steps, so the run finishes its step, checkpoints, marks its record interrupted and returns.
- * A second signal while the first is pending stops the process at once (exit code of the signal).
+ * The same signal a second time stops the process at once (exit code of the signal); a different one does
+ * not, because Ctrl-C reaches an experiment's workers twice: directly (process group) and forwarded as SIGTERM.
  * Installed only for the duration of a run (or an experiment), so other commands keep the usual behaviour.
  */
 public final class StopSignal {
@@ -51,9 +52,12 @@ public final class StopSignal {
     }
 
     private static void onSignal(Signal s) {
-        if (pending != null) {
-            System.err.println("distprop: second SIG" + s.getName() + "; stopping now without a checkpoint");
+        if (s.getName().equals(pending)) {
+            System.err.println("distprop: SIG" + s.getName() + " again; stopping now without a checkpoint");
             Runtime.getRuntime().halt(exitCode(s.getName()));
+        }
+        if (pending != null) {
+            return; // already stopping
         }
         pending = s.getName();
         System.err.println("distprop: SIG" + s.getName() + " received; finishing the current step, then checkpointing and stopping"
