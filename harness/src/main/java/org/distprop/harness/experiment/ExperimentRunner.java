@@ -50,8 +50,7 @@ public final class ExperimentRunner {
         }
     }
 
-    /** {@code threads}: TensorFlow threads per worker; 0 = cores / jobs. */
-    /** {@code workerArgs}: extra arguments for every run-cell worker (checkpoint options). */
+    /** {@code threads}: TensorFlow threads per worker; 0 = cores / jobs. {@code workerArgs}: extra run-cell arguments (checkpoint options). */
     public record Options(String profile, int jobs, int threads, Path results, Path dataDir, boolean dryRun, Shard shard, boolean quiet,
                           List<String> workerArgs) {
         public Options(String profile, int jobs, int threads, Path results, Path dataDir, boolean dryRun, Shard shard, boolean quiet) {
@@ -206,8 +205,11 @@ public final class ExperimentRunner {
                 if (!"ok".equals(status)) {
                     Path trialPlan = expDir.resolve("sweep").resolve("trial-" + i + ".json");
                     new Plan(exp.spec().name(), exp.spec().file(), exp.profile(), exp.timeLimit(), 0, List.of(cell), i).write(trialPlan);
-                    status = pool.run(trialPlan, o.results(), List.of(cell), oc -> events.log("finish", oc.cell(), oc.status()))
-                            .get(0).status();
+                    status = pool.run(trialPlan, o.results(), List.of(cell), oc -> {
+                        if (!WorkerPool.NOT_STARTED.equals(oc.status())) {
+                            events.log("finish", oc.cell(), oc.status());
+                        }
+                    }).get(0).status();
                     if (StopSignal.requested() || RunRecord.INTERRUPTED.equals(status) || WorkerPool.NOT_STARTED.equals(status)) {
                         out.printf("sweep %s: stopped during trial %d (%s); rerun to resume it%n", exp.spec().name(), i, status);
                         break; // not a result of the sweep: the trial resumes from its checkpoint on the next run
