@@ -127,4 +127,14 @@ class ResumeTest {
         Checkpoint.deleteAll(rec);
         assertEquals(null, Checkpoint.latest(rec));
     }
+
+    @org.junit.jupiter.api.Test
+    void badCheckpointOptionsAreUserErrorsBeforeAnyWork() {
+        Path out = tmp.resolve("never");
+        CliErrorsTest.assertOneLineError(CliErrorsTest.run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "1",
+                "--checkpoint-every", "-1", "--out", out.toString()), "--checkpoint-every must be >= 0", "-1");
+        CliErrorsTest.assertOneLineError(CliErrorsTest.run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "1",
+                "--checkpoint-minutes", "-2", "--out", out.toString()), "--checkpoint-minutes must be >= 0");
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }
