@@ -10,6 +10,7 @@ import org.distprop.harness.RunResult;
 import org.distprop.harness.Runner;
 import org.distprop.harness.experiment.Cell;
 import org.distprop.harness.experiment.Plan;
+import org.distprop.harness.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,6 +53,15 @@ public final class RunCellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StopSignal.install(); // as early as possible: a SIGTERM from here on stops the run after its first step
+        try {
+            return runIt();
+        } finally {
+            StopSignal.uninstall();
+        }
+    }
+
+    private Integer runIt() {
         if (exitWithParent) {
             watchParent();
         }

@@ -9,6 +9,7 @@ import org.distprop.harness.RunConfig;
 import org.distprop.harness.RunResult;
 import org.distprop.harness.Runner;
 import org.distprop.methods.MethodRegistry;
+import org.distprop.harness.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,6 +88,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StopSignal.install(); // as early as possible: a SIGTERM from here on stops the run after its first step
+        try {
+            return runIt();
+        } finally {
+            StopSignal.uninstall();
+        }
+    }
+
+    private Integer runIt() {
         Map<String, String> overrides = new LinkedHashMap<>(hp);
         if (lr != null) {
             if (!(lr > 0)) {
