@@ -26,7 +26,9 @@ import org.distprop.store.Status;
  * manifest says {@code running}; only {@link #finish} renames them and writes the final status, each
  * file replaced atomically, so a killed run never leaves a record that looks complete. The partial
  * trace is flushed at every evaluation and at least every {@link #TRACE_FLUSH_NANOS}, so a killed run
- * loses at most a few seconds of trace rows.
+ * loses at most a few seconds of trace rows. A run resumed from a checkpoint ({@link #resume}) keeps the
+ * rows up to the checkpoint's step, drops any written after it (and a torn last line), and appends; the
+ * record still says {@code running} until {@link #finish}.
  */
 public final class RunRecord implements AutoCloseable {
     public static final String MANIFEST = RecordFiles.MANIFEST;
@@ -49,6 +51,110 @@ public final class RunRecord implements AutoCloseable {
         this.dir = dir;
         this.manifest = manifest;
         this.eval = printer(dir.resolve(EVAL + PARTIAL), RecordFiles.EVAL_COLUMNS);
+    }
+
+    /** A record continuing the rows already in {@code dir}'s partial CSVs (see {@link #resume}). */
+    private RunRecord(Path dir, Map<String, Object> manifest, boolean hasTrace) throws IOException {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.eval = appender(dir.resolve(EVAL + PARTIAL));
+        if (hasTrace) {
+            String header = Files.readAllLines(dir.resolve(TRACE + PARTIAL), StandardCharsets.UTF_8).get(0);
+            this.defectBlocks = (int) java.util.Arrays.stream(header.split(",")).filter(h -> h.endsWith("_mean_abs_defect")).count();
+            this.trace = appender(dir.resolve(TRACE + PARTIAL));
+        }
+    }
+
+    /**
+     * Reopens the record in {@code dir} to continue after a checkpoint at {@code step}: trace and eval
+     * (partial or, after an interrupted/failed finish, final) keep their header and the rows with steps up
+     * to {@code step}, in increasing order and complete, and are appended to from there. Throws
+     * IllegalStateException when the trace does not reach {@code step} (the checkpoint does not belong to
+     * these rows), leaving the files as they were.
+     */
+    public static RunRecord resume(Path dir, Map<String, Object> manifest, long step) {
+        try {
+            List<String> trace = keptRows(dir, TRACE, step);
+            List<String> eval = keptRows(dir, EVAL, step);
+            long lastTraced = trace == null || trace.size() < 2 ? 0 : stepOf(trace.get(trace.size() - 1));
+            if (lastTraced != step) {
+                throw new IllegalStateException("the trace ends at step " + lastTraced + ", not at the checkpoint's step " + step);
+            }
+            if (eval == null) {
+                eval = List.of(String.join(",", RecordFiles.EVAL_COLUMNS));
+            }
+            rewrite(dir, EVAL, eval);
+            if (trace != null) {
+                rewrite(dir, TRACE, trace);
+            }
+            Files.deleteIfExists(dir.resolve(TRACE));
+            Files.deleteIfExists(dir.resolve(EVAL));
+            Map<String, Object> m = new LinkedHashMap<>(manifest);
+            m.put("status", Status.RUNNING.wire());
+            RunRecord r = new RunRecord(dir, m, trace != null);
+            r.writeManifest();
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Header and rows up to {@code step} of {@code name} (partial if present, else final), or null if neither exists. */
+    private static List<String> keptRows(Path dir, String name, long step) throws IOException {
+        Path f = Files.exists(dir.resolve(name + PARTIAL)) ? dir.resolve(name + PARTIAL) : dir.resolve(name);
+        if (!Files.exists(f)) {
+            return null;
+        }
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        int fields = -1;
+        long prev = 0;
+        int start = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) {
+            String line = text.substring(start, nl); // a last line without '\n' is torn: never reached here
+            if (fields < 0) {
+                fields = line.split(",", -1).length;
+                out.add(line);
+                continue;
+            }
+            long s;
+            try {
+                s = stepOf(line);
+            } catch (NumberFormatException e) {
+                break;
+            }
+            if (line.split(",", -1).length != fields || s <= prev || s > step) {
+                break;
+            }
+            out.add(line);
+            prev = s;
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private static long stepOf(String row) {
+        return Long.parseLong(row.substring(0, Math.max(0, row.indexOf(','))));
+    }
+
+    private static void rewrite(Path dir, String name, List<String> lines) throws IOException {
+        Path tmp = dir.resolve(name + PARTIAL + ".tmp");
+        Files.writeString(tmp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve(name + PARTIAL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static CSVPrinter appender(Path file) throws IOException {
+        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
+    }
+
+    /** Writes buffered trace and eval rows to disk (before a checkpoint, so the rows it covers survive a kill). */
+    public void flush() {
+        try {
+            flushTrace();
+            eval.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Status of the record in {@code dir}, or null if none (or unreadable, or an unknown word). */
@@ -147,10 +253,12 @@ public final class RunRecord implements AutoCloseable {
     public void finish(Status status, String message) {
         try {
             closeCsv();
-            if (trace != null) {
-                move(TRACE);
+            if (status != Status.INTERRUPTED) { // an interrupted record keeps *.partial: it is not complete
+                if (trace != null) {
+                    move(TRACE);
+                }
+                move(EVAL);
             }
-            move(EVAL);
             manifest.put("status", status.wire());
             if (message != null) {
                 manifest.put("message", message);

@@ -79,6 +79,16 @@ public final class Runner {
      * (the experiment runner's profile, plan cell and sweep trial).
      */
     public static RunResult run(RunConfig c, List<String> argv, boolean quiet, Map<String, Object> extraManifest) {
+        return run(c, argv, quiet, extraManifest, Checkpointing.DEFAULT);
+    }
+
+    /**
+     * As {@link #run(RunConfig, List, boolean, Map)}, checkpointing as {@code ck} says. A record folder holding a
+     * checkpoint of the same config hash and seed resumes from it (unless {@code ck.restart()}); SIGTERM/SIGINT
+     * (while this runs) or {@code ck.stop()} end the run after the current step with a checkpoint and status
+     * {@link Status#INTERRUPTED}.
+     */
+    public static RunResult run(RunConfig c, List<String> argv, boolean quiet, Map<String, Object> extraManifest, Checkpointing ck) {
         Hyperparams hp = validate(c);
         Path out = c.out();
         RecordLock lock;
@@ -88,14 +98,39 @@ public final class Runner {
             throw new UserError("cannot write the run record in " + out + " (" + e.getMessage() + "); choose another --out");
         }
         try (lock) { // one writer per record: released when the record is finished (or the process is gone)
-            return runLocked(c, argv, quiet, extraManifest, hp, out);
+            return runLocked(c, argv, quiet, extraManifest, hp, out, ck);
         }
     }
 
     private static RunResult runLocked(RunConfig c, List<String> argv, boolean quiet, Map<String, Object> extraManifest,
-                                       Hyperparams hp, Path out) {
+                                       Hyperparams hp, Path out, Checkpointing ck) {
         if (!c.force() && RunRecord.status(out) == Status.OK) {
             throw RecordUnavailable.complete(out);
+        }
+        StopSignal.install();
+        try {
+            return train(c, hp, argv, quiet, extraManifest, ck);
+        } finally {
+            StopSignal.uninstall();
+        }
+    }
+
+    private static RunResult train(RunConfig c, Hyperparams hp, List<String> argv, boolean quiet, Map<String, Object> extraManifest,
+                                   Checkpointing ck) {
+        Path out = c.out();
+        String configHash = Json.hash(c.identity());
+        Checkpoint resumeFrom = null;
+        if (ck.restart() || RunRecord.status(out) == Status.OK) {
+            Checkpoint.deleteAll(out);
+        } else {
+            resumeFrom = Checkpoint.latest(out);
+            if (resumeFrom != null && (!resumeFrom.configHash().equals(configHash) || resumeFrom.seed() != c.seed()
+                    || resumeFrom.step() >= c.steps())) {
+                System.err.printf("distprop: the checkpoint in %s (config %s, seed %d, step %d) is not of this run (config %s, seed %d, %d steps);"
+                        + " starting from step 0%n", out, resumeFrom.configHash(), resumeFrom.seed(), resumeFrom.step(), configHash, c.seed(), c.steps());
+                Checkpoint.deleteAll(out);
+                resumeFrom = null;
+            }
         }
         Path dataDir = DataDir.resolve(c.dataDir());
         Dataset full = DatasetSpec.load(c.dataset(), new DataLocations(dataDir, c.cifarDir(), c.imagenetDir()));
@@ -108,7 +143,7 @@ public final class Runner {
         m.put("dataset", c.dataset());
         m.put("method", c.method());
         m.put("config", hp.asMap());
-        m.put("config_hash", Json.hash(c.identity()));
+        m.put("config_hash", configHash);
         m.put("seed", c.seed());
         m.put("steps", c.steps());
         m.put("batch_size", c.batchSize());
@@ -124,25 +159,58 @@ public final class Runner {
         m.putAll(extraManifest);
 
         long t0 = System.nanoTime();
-        Evaluation last = null;
-        try (RunRecord rec = RunRecord.start(out, m)) {
+        double wallBefore = 0; // training wall time of earlier sessions of a resumed run
+        RunRecord opened = null;
+        if (resumeFrom != null) {
+            m.put("resumed_from_step", resumeFrom.step());
+            try {
+                opened = RunRecord.resume(out, m, resumeFrom.step());
+                wallBefore = resumeFrom.wallSeconds();
+            } catch (IllegalStateException e) {
+                System.err.printf("distprop: cannot resume from %s (%s); starting from step 0%n", resumeFrom.dir(), e.getMessage());
+                m.remove("resumed_from_step");
+                Checkpoint.deleteAll(out);
+                resumeFrom = null;
+            }
+        } else {
+            Checkpoint.deleteAll(out);
+        }
+        if (opened == null) {
+            opened = RunRecord.start(out, m);
+        }
+        long first = resumeFrom == null ? 0 : resumeFrom.step();
+        Evaluation last = resumeFrom == null ? null : resumeFrom.lastEval();
+        try (RunRecord rec = opened) {
             Status status = Status.OK;
             String message = null;
+            StepMetrics sm = resumeFrom == null ? null : resumeFrom.lastMetrics();
+            long stepsDone = first;
+            CheckpointCost cost = new CheckpointCost();
             try (TrainingMethod method = MethodRegistry.get(c.method())
                     .create(new MethodContext(DatasetInfo.of(data), hp, c.seed(), c.threads()));
                  Progress progress = new Progress(c.method() + "/" + c.dataset() + " seed " + c.seed(), c.steps(), quiet)) {
                 rec.put("auxiliary_variables", method.auxiliaryVariableCount());
                 rec.put("gradient_evaluations_per_step", method.gradientEvaluationsPerStep());
+                if (resumeFrom != null) {
+                    try {
+                        method.restoreCheckpoint(resumeFrom.dir());
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("cannot restore the checkpoint " + resumeFrom.dir() + " (" + e.getMessage()
+                                + "); rerun with --restart to start from step 0", e);
+                    }
+                    progress.step(first, "resumed from step " + first);
+                }
                 Batcher batcher = new Batcher(data.train(), c.batchSize(), c.seed());
                 int batchesPerEpoch = batcher.batchesPerEpoch();
-                StepMetrics sm = null;
+                long lastCheckpoint = System.nanoTime();
                 // the next batches are built on a background thread while this step's session runs
-                try (Prefetcher prefetch = new Prefetcher(batcher, 0, PREFETCH_DEPTH)) {
-                    for (long step = 0; step < c.steps(); step++) {
+                try (Prefetcher prefetch = new Prefetcher(batcher, first, PREFETCH_DEPTH)) {
+                    for (long step = first; step < c.steps(); step++) {
                         Batch b = prefetch.next();
                         sm = method.step(b);
                         long epoch = step / batchesPerEpoch;
                         rec.trace(step + 1, epoch, sm);
+                        stepsDone = step + 1;
                         if (!sm.isFinite()) {
                             status = Status.DIVERGED;
                             message = "training diverged at step " + (step + 1) + " (loss " + sm.loss() + ", lagrangian "
@@ -155,9 +223,25 @@ public final class Runner {
                             rec.eval(step + 1, epoch, last);
                         }
                         progress.step(1, summary(sm, last));
+                        if (lastStep) {
+                            break;
+                        }
+                        boolean stop = ck.stop().getAsBoolean();
+                        if (stop || ck.due(step + 1, System.nanoTime() - lastCheckpoint)) {
+                            rec.flush(); // the rows the checkpoint covers are on disk before it exists
+                            cost.write(out, method, step + 1, configHash, c.seed(), sm, last, wallBefore + (System.nanoTime() - t0) / 1e9);
+                            lastCheckpoint = System.nanoTime();
+                        }
+                        if (stop) {
+                            String sig = StopSignal.signal();
+                            status = Status.INTERRUPTED;
+                            message = "stopped" + (sig == null ? "" : " by SIG" + sig) + " after step " + (step + 1) + " of " + c.steps()
+                                    + " with a checkpoint; rerun the same command to resume (--restart starts over)";
+                            break;
+                        }
                     }
                 }
-                if (sm != null) {
+                if (sm != null && status != Status.INTERRUPTED) {
                     Map<String, Object> fin = new LinkedHashMap<>();
                     fin.put("train_loss", sm.loss());
                     fin.put("lagrangian", Double.isNaN(sm.lagrangian()) ? null : sm.lagrangian());
@@ -175,13 +259,18 @@ public final class Runner {
                 status = Status.FAILED;
                 message = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
+            double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
             rec.put("finished", Instant.now().toString());
             rec.put("wall_seconds", wall);
+            rec.put("steps_done", stepsDone);
             rec.put("peak_rss_bytes", Provenance.peakRssBytes());
+            cost.describe(rec);
             List<String> skipped = data.skippedFiles(); // unreadable images left out (found while decoding)
             rec.put("skipped_files", skipped.size());
             rec.put("skipped_file_names", skipped.subList(0, Math.min(100, skipped.size())));
+            if (status == Status.OK || status == Status.DIVERGED) {
+                Checkpoint.deleteAll(out); // complete (or deterministically diverged): nothing left to resume
+            }
             rec.finish(status, message);
             return new RunResult(status, message, out, last, wall);
         }
@@ -193,6 +282,26 @@ public final class Runner {
             throw new UserError("--batch-size " + c.batchSize() + " is larger than the " + trainSize + " training examples of "
                     + c.dataset() + (c.trainPerClass() > 0 ? " at --train-per-class " + c.trainPerClass() : "")
                     + "; use --batch-size " + trainSize + " or less" + (c.trainPerClass() > 0 ? ", or a larger --train-per-class" : ""));
+        }
+    }
+
+    /** Count, time and size of the checkpoints one session wrote, for the manifest (overhead measurements). */
+    private static final class CheckpointCost {
+        int count;
+        long nanos;
+        long bytes;
+
+        void write(Path out, TrainingMethod method, long step, String hash, long seed, StepMetrics sm, Evaluation last, double wall) {
+            long t = System.nanoTime();
+            bytes = Checkpoint.write(out, method, step, hash, seed, sm, last, wall);
+            nanos += System.nanoTime() - t;
+            count++;
+        }
+
+        void describe(RunRecord rec) {
+            if (count > 0) {
+                rec.put("checkpoints", Map.of("count", count, "seconds", nanos / 1e9, "last_bytes", bytes));
+            }
         }
     }
 

@@ -21,6 +21,21 @@ public interface TrainingMethod extends AutoCloseable {
         return 1;
     }
 
+    /**
+     * Writes into the existing, empty directory {@code dir} everything the next {@link #step} depends on:
+     * every TensorFlow variable (weights, optimizer slots, state and multiplier tables, prototype maps,
+     * schedule counters) and any Java-side state (the step counter that seeds the per-step noise).
+     * {@link #restoreCheckpoint} on a method built from the same context then continues bit for bit.
+     */
+    default void saveCheckpoint(java.nio.file.Path dir) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write checkpoints");
+    }
+
+    /** Restores what {@link #saveCheckpoint} wrote; call on a freshly built method, before its first step. */
+    default void restoreCheckpoint(java.nio.file.Path dir) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot restore checkpoints");
+    }
+
     @Override
     void close();
 }

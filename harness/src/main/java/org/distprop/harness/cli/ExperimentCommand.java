@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a paper experiment spec (table1, fig2, fig3, fig4, scaling, or a .yaml path) at a scale profile: "
                 + "every (dataset, method, config, seed) cell in worker processes, then its sweep. Rerunning resumes: "
-                + "cells whose record is ok are skipped, and so are cells another live runner on the same results store is running.")
+                + "cells whose record is ok are skipped, and so are cells another live runner on the same results store is running; "
+                + "cells with a checkpoint resume from it (--restart: from step 0). "
+                + "SIGTERM/SIGINT stops the running cells with checkpoints (status interrupted) and exits 143/130.")
 public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "built-in spec name or path of a spec .yaml")
     String spec;
@@ -38,6 +40,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
     Path dataDir;
 
+    @picocli.CommandLine.Mixin
+    CheckpointOptions checkpoints = new CheckpointOptions();
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -46,9 +51,10 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkpoints.toCheckpointing(); // bad checkpoint values fail here, before anything runs
         ExperimentSpec s = ExperimentSpec.load(spec);
         ExperimentSpec.Expansion e = s.expand(profile); // every spec error surfaces here, before anything runs
         return new ExperimentRunner(e, new ExperimentRunner.Options(profile, jobs, threads, results, dataDir, dryRun,
-                ExperimentRunner.Shard.parse(shard), quiet), System.out).run();
+                ExperimentRunner.Shard.parse(shard), quiet, checkpoints.toArgs()), System.out).run();
     }
 }

@@ -16,6 +16,17 @@ public final class Main implements Runnable {
     public static final int EXIT_USER_ERROR = 2;
     public static final int EXIT_RUN_FAILED = 3;
 
+    /** Exit code of a command whose run ended with {@code status}: 0 ok, 143/130 interrupted by SIGTERM/SIGINT, else 3. */
+    public static int exitCode(org.distprop.store.Status status) {
+        if (status == org.distprop.store.Status.OK) {
+            return 0;
+        }
+        if (status == org.distprop.store.Status.INTERRUPTED) {
+            return org.distprop.harness.StopSignal.exitCode(org.distprop.harness.StopSignal.signal());
+        }
+        return EXIT_RUN_FAILED;
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);

@@ -12,12 +12,14 @@ import org.distprop.harness.Runner;
 import org.distprop.harness.experiment.Cell;
 import org.distprop.harness.experiment.Plan;
 import org.distprop.store.Status;
+import org.distprop.harness.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "run-cell", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run one cell of an experiment plan (what worker processes and Slurm array tasks call). "
-                + "A cell whose record is already ok, or is being written by another live process, is skipped.")
+                + "A cell whose record is already ok, or is being written by another live process, is skipped; one with a checkpoint "
+                + "resumes from it.")
 public final class RunCellCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, description = "plan file written by 'distprop experiment' or 'distprop slurm'")
     Path plan;
@@ -37,6 +39,9 @@ public final class RunCellCommand implements Callable<Integer> {
     @Option(names = "--force", description = "rerun even if the cell's record is ok")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    CheckpointOptions checkpoints = new CheckpointOptions();
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -55,6 +60,15 @@ public final class RunCellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StopSignal.install(); // as early as possible: a SIGTERM from here on stops the run after its first step
+        try {
+            return runIt();
+        } finally {
+            StopSignal.uninstall();
+        }
+    }
+
+    private Integer runIt() {
         if (exitWithParent) {
             watchParent();
         }
@@ -83,13 +97,14 @@ public final class RunCellCommand implements Callable<Integer> {
         RunResult r;
         try {
             r = Runner.run(cell.toRunConfig(threads, dataDir, root, force),
-                    List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet, extra);
+                    List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet, extra,
+                    checkpoints.toCheckpointing());
         } catch (RecordUnavailable e) { // another runner holds the cell or has just finished it
             System.out.printf("cell %d (%s) skipped: %s%n", index, cell.describe().strip(), e.getMessage());
             return skipExitCode;
         }
         System.out.printf("cell %d (%s): %s -> %s%n", index, cell.describe().strip(), r.status(), r.dir());
-        return r.status() == Status.OK ? 0 : Main.EXIT_RUN_FAILED;
+        return Main.exitCode(r.status());
     }
 
     /** A worker orphaned by a killed runner must not keep writing a record that a rerun also writes. */

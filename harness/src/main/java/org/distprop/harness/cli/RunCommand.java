@@ -10,11 +10,14 @@ import org.distprop.harness.RunResult;
 import org.distprop.harness.Runner;
 import org.distprop.methods.MethodRegistry;
 import org.distprop.store.Status;
+import org.distprop.harness.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train one method on one dataset and write its run record (manifest.json, trace.csv, eval.csv).")
+        description = "Train one method on one dataset and write its run record (manifest.json, trace.csv, eval.csv). "
+                + "It checkpoints into the record folder (by time, --checkpoint-every, and on SIGTERM/SIGINT, which stop it with "
+                + "status interrupted, exit 143/130); rerunning the same command resumes from the checkpoint, bit-identical on CPU.")
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, description = "training method: ${COMPLETION-CANDIDATES}",
             completionCandidates = MethodNames.class)
@@ -75,6 +78,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite a complete record at the output directory")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    CheckpointOptions checkpoints = new CheckpointOptions();
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -83,6 +89,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StopSignal.install(); // as early as possible: a SIGTERM from here on stops the run after its first step
+        try {
+            return runIt();
+        } finally {
+            StopSignal.uninstall();
+        }
+    }
+
+    private Integer runIt() {
         Map<String, String> overrides = new LinkedHashMap<>(hp);
         if (lr != null) {
             if (!(lr > 0)) {
@@ -95,7 +110,9 @@ public final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Runner.defaultOut(results, c);
         c = new RunConfig(c.experiment(), dataset, method, overrides, steps, batchSize, evalEvery, evalBatchSize, seed,
                 trainPerClass, testPerClass, threads, dataDir, dir, force, cifarDir, imagenetDir);
-        RunResult r = Runner.run(c, List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet);
+        var ck = checkpoints.toCheckpointing(); // checks its values before any data loads
+        RunResult r = Runner.run(c, List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet,
+                Map.of(), ck);
         if (r.finalEval() != null) {
             System.out.printf(java.util.Locale.ROOT, "%s %s seed %d: status %s, test top-1 %.4f top-5 %.4f loss %.4f (%d examples), %.1f s -> %s%n",
                     method, dataset, seed, r.status(), r.finalEval().top1(), r.finalEval().top5(), r.finalEval().loss(),
@@ -105,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (r.status() != Status.OK) {
             System.err.println("distprop: run " + r.status() + ": " + r.message());
-            return Main.EXIT_RUN_FAILED;
+            return Main.exitCode(r.status());
         }
         return 0;
     }

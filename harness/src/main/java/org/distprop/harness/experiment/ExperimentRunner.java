@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.distprop.harness.Json;
 import org.distprop.harness.Progress;
 import org.distprop.harness.RunRecord;
+import org.distprop.harness.StopSignal;
 import org.distprop.harness.UserError;
 import org.distprop.harness.sweep.Proposer;
 import org.distprop.harness.sweep.SweepConfig;
@@ -50,8 +51,13 @@ public final class ExperimentRunner {
         }
     }
 
-    /** {@code threads}: TensorFlow threads per worker; 0 = cores / jobs. */
-    public record Options(String profile, int jobs, int threads, Path results, Path dataDir, boolean dryRun, Shard shard, boolean quiet) {
+    /** {@code threads}: TensorFlow threads per worker; 0 = cores / jobs. {@code workerArgs}: extra run-cell arguments (checkpoint options). */
+    public record Options(String profile, int jobs, int threads, Path results, Path dataDir, boolean dryRun, Shard shard, boolean quiet,
+                          List<String> workerArgs) {
+        public Options(String profile, int jobs, int threads, Path results, Path dataDir, boolean dryRun, Shard shard, boolean quiet) {
+            this(profile, jobs, threads, results, dataDir, dryRun, shard, quiet, List.of());
+        }
+
         int workerThreads() {
             return threads > 0 ? threads : WorkerPool.threadsPerWorker(jobs);
         }
@@ -82,8 +88,21 @@ public final class ExperimentRunner {
         this.expDir = o.results().resolve(exp.spec().name());
     }
 
-    /** Returns the process exit code: 0 when every cell and trial is ok, 3 otherwise. */
+    /**
+     * Returns the process exit code: 0 when every cell and trial is ok, 143/130 when stopped by SIGTERM/SIGINT
+     * (running cells are left interrupted with checkpoints; a rerun resumes them), 3 otherwise.
+     */
     public int run() {
+        StopSignal.install();
+        try {
+            int code = runCells();
+            return StopSignal.requested() ? StopSignal.exitCode(StopSignal.signal()) : code;
+        } finally {
+            StopSignal.uninstall();
+        }
+    }
+
+    private int runCells() {
         List<Cell> mine = exp.cells().stream().filter(c -> o.shard() == null || o.shard().contains(c)).toList();
         List<Cell> pending = new ArrayList<>();
         Map<Cell, Path> shared = new LinkedHashMap<>();
@@ -119,10 +138,15 @@ public final class ExperimentRunner {
         mine.stream().filter(c -> !pending.contains(c)).forEach(c -> counts.merge(Status.OK.wire(), 1, Integer::sum));
         List<String> problems = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        try (WorkerPool pool = new WorkerPool(o.jobs(), o.workerThreads(), o.dataDir(), expDir.resolve("logs"));
+        try (WorkerPool pool = new WorkerPool(o.jobs(), o.workerThreads(), o.dataDir(), expDir.resolve("logs"), o.workerArgs());
              Progress progress = new Progress(exp.spec().name() + " cells", pending.size(), o.quiet())) {
+            StopSignal.onStop(pool::stop);
             pool.run(planFile, o.results(), pending, oc -> {
                 synchronized (counts) {
+                    if (oc.notStarted()) {
+                        counts.merge(WorkerPool.NOT_STARTED, 1, Integer::sum);
+                        return;
+                    }
                     if (oc.skipped() != null) { // another runner on this results store has the cell
                         boolean done = oc.status() == Status.OK;
                         counts.merge(done ? Status.OK.wire() : HELD, 1, Integer::sum);
@@ -147,7 +171,7 @@ public final class ExperimentRunner {
                 }
             });
         }
-        int sweepFailures = exp.sweep() != null ? runSweep() : 0;
+        int sweepFailures = exp.sweep() != null && !StopSignal.requested() ? runSweep() : 0;
         for (String p : problems) {
             out.println("  " + p);
         }
@@ -199,8 +223,10 @@ public final class ExperimentRunner {
         out.printf(Locale.ROOT, "sweep %s: %s search, %d of %d trials done, history %s%n", exp.spec().name(), s.method(),
                 startAt, exp.trials(), history.file());
         Events events = new Events(expDir.resolve("events.jsonl"));
-        try (WorkerPool pool = new WorkerPool(1, o.threads() > 0 ? o.threads() : WorkerPool.threadsPerWorker(1), o.dataDir(), expDir.resolve("logs"));
+        try (WorkerPool pool = new WorkerPool(1, o.threads() > 0 ? o.threads() : WorkerPool.threadsPerWorker(1), o.dataDir(),
+                expDir.resolve("logs"), o.workerArgs());
              Progress progress = new Progress(exp.spec().name() + " sweep", Math.max(0, exp.trials() - startAt), o.quiet())) {
+            StopSignal.onStop(pool::stop);
             while (trials.size() < exp.trials()) {
                 int i = trials.size();
                 Map<String, String> proposed = proposer.propose(i, List.copyOf(trials));
@@ -221,6 +247,11 @@ public final class ExperimentRunner {
                             events.log("finish", x.cell(), x.status());
                         }
                     }).get(0);
+                    if (StopSignal.requested() || oc.notStarted() || oc.status() == Status.INTERRUPTED) {
+                        out.printf("sweep %s: stopped during trial %d (%s); rerun to resume it%n", exp.spec().name(), i,
+                                oc.notStarted() ? WorkerPool.NOT_STARTED : oc.status().wire());
+                        break; // not a result of the sweep: the trial resumes from its checkpoint on the next run
+                    }
                     if (oc.skipped() != null && oc.status() != Status.OK) {
                         throw new UserError("sweep " + exp.spec().name() + ": trial " + i + " (" + recordDir + ") is " + oc.skipped()
                                 + "; a sweep's trials depend on each other, so run a sweep from one runner at a time");

@@ -9,8 +9,16 @@ import java.util.Locale;
  * {@code run-cell --plan <plan> --index $SLURM_ARRAY_TASK_ID} with this installation's java and
  * class path, so the cluster runs exactly the code that wrote the plan; results land in the shared
  * results store, and a task whose cell is already ok exits at once (resubmitting is a resume).
+ * Slurm sends USR1 {@link #WARNING_SECONDS} before the time limit ({@code --signal=B:USR1@...}, to the batch
+ * shell only); the script turns it into SIGTERM for the run, which finishes its step, checkpoints and exits
+ * 143 (record interrupted), and then requeues the task ({@code --requeue}, {@code scontrol requeue}), which
+ * resumes from the checkpoint. A plain SIGTERM (scancel, preemption) reaches the run directly and stops it
+ * the same way, without a requeue by the script.
  */
 public final class SlurmScript {
+    /** Warning before the time limit: time for the current step plus a checkpoint of the largest state. */
+    static final int WARNING_SECONDS = 300;
+
     private SlurmScript() {
     }
 
@@ -62,13 +70,30 @@ public final class SlurmScript {
             s.append("#SBATCH --gres=gpu:").append(o.gpus()).append('\n');
         }
         s.append("#SBATCH --output=").append(logs).append("/%A_%a.out\n");
+        s.append("#SBATCH --open-mode=append\n");
+        s.append("#SBATCH --signal=B:USR1@").append(WARNING_SECONDS).append('\n');
+        s.append("#SBATCH --requeue\n");
         s.append("set -euo pipefail\n");
         s.append(": \"${SLURM_ARRAY_TASK_ID:?run this script with sbatch (or set SLURM_ARRAY_TASK_ID to a cell index)}\"\n");
         s.append("mkdir -p ").append(quote(logs.toString())).append('\n');
         s.append("export TF_CPP_MIN_LOG_LEVEL=\"${TF_CPP_MIN_LOG_LEVEL:-2}\"\n");
         s.append("export TF_ENABLE_ONEDNN_OPTS=\"${TF_ENABLE_ONEDNN_OPTS:-1}\"\n");
         s.append("export TF_DETERMINISTIC_OPS=\"${TF_DETERMINISTIC_OPS:-1}\"\n");
-        s.append("exec ").append(cmd).append('\n');
+        s.append("# the run in the background, so this shell can act on Slurm's time-limit warning (USR1)\n");
+        s.append("requeue=0\n");
+        s.append(cmd).append(" &\n");
+        s.append("pid=$!\n");
+        s.append("trap 'requeue=1; kill -TERM \"$pid\" 2>/dev/null || true' USR1\n");
+        s.append("trap 'true' TERM INT  # SIGTERM/SIGINT reach the run directly; keep waiting for its checkpoint\n");
+        s.append("while :; do\n");
+        s.append("  wait \"$pid\" && code=0 || code=$?\n");
+        s.append("  kill -0 \"$pid\" 2>/dev/null || break  # wait returned for a signal: the run is still stopping\n");
+        s.append("done\n");
+        s.append("if [ \"$requeue\" = 1 ] && [ \"$code\" = 143 ]; then\n");
+        s.append("  echo \"distprop: time limit near; requeueing ${SLURM_ARRAY_JOB_ID:-$SLURM_JOB_ID}_${SLURM_ARRAY_TASK_ID} to resume from its checkpoint\"\n");
+        s.append("  scontrol requeue \"${SLURM_ARRAY_JOB_ID:-$SLURM_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"\n");
+        s.append("fi\n");
+        s.append("exit \"$code\"\n");
         return s.toString();
     }
 

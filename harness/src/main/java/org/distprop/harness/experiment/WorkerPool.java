@@ -20,14 +20,24 @@ import org.distprop.store.Status;
  * --threads T}, at most {@code jobs} at a time, each with T = cores / jobs TensorFlow threads
  * (TensorFlow fixes its thread pools per process, so parallel runs must be separate JVMs). A worker
  * exits when its runner dies, so a killed runner leaves no worker writing behind a rerun's back.
+ * {@link #stop()} (the runner's SIGTERM/SIGINT) sends SIGTERM to the running workers, which checkpoint and
+ * leave their records interrupted, and starts no further cells.
  */
 public final class WorkerPool implements AutoCloseable {
+    /** Why a cell was not started: the pool was stopping (SIGTERM/SIGINT); see {@link Outcome#notStarted}. */
+    public static final String NOT_STARTED = "not started";
+
     /**
      * Outcome of one cell: the record's status, or {@link Status#CRASHED} when the worker left it running
      * (or none). {@code skipped} is non-null (the reason) when the cell was not run here because another
      * live runner holds its record or has finished it meanwhile.
      */
     public record Outcome(Cell cell, Status status, int exitCode, double seconds, String skipped) {
+        /** A cell the pool did not start because it was stopping (no status: no record was touched). */
+        public boolean notStarted() {
+            return status == null && NOT_STARTED.equals(skipped);
+        }
+
     }
 
     /** Exit code a worker uses for "cell skipped" ({@code run-cell --skip-exit-code}); EX_TEMPFAIL. */
@@ -38,8 +48,17 @@ public final class WorkerPool implements AutoCloseable {
     private final Path dataDir;
     private final Path logDir;
     private final ExecutorService pool;
+    private final List<String> workerArgs;
+    private final java.util.Set<Process> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     public WorkerPool(int jobs, int threads, Path dataDir, Path logDir) {
+        this(jobs, threads, dataDir, logDir, List.of());
+    }
+
+    /** {@code workerArgs}: extra run-cell arguments (checkpoint options). */
+    public WorkerPool(int jobs, int threads, Path dataDir, Path logDir, List<String> workerArgs) {
+        this.workerArgs = List.copyOf(workerArgs);
         this.jobs = jobs;
         this.threads = threads;
         this.dataDir = dataDir;
@@ -87,8 +106,17 @@ public final class WorkerPool implements AutoCloseable {
         return out;
     }
 
+    /** Stops the pool: SIGTERM to every running worker (each checkpoints and exits), no new cells. */
+    public void stop() {
+        stopping = true;
+        live.forEach(Process::destroy); // SIGTERM on Unix
+    }
+
     Outcome runOne(Path planFile, Path resultsRoot, Cell c) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
+        if (stopping) {
+            return new Outcome(c, null, -1, 0, NOT_STARTED);
+        }
         Path record = resultsRoot.resolve(c.record());
         // checked again here, not only when the plan was read: another runner may share this results store
         Optional<RecordLock.Holder> holder = RecordLock.holder(record);
@@ -102,6 +130,7 @@ public final class WorkerPool implements AutoCloseable {
                 "--index", Integer.toString(c.index()), "--results", resultsRoot.toAbsolutePath().toString(),
                 "--threads", Integer.toString(threads), "--quiet", "--exit-with-parent",
                 "--skip-exit-code", Integer.toString(SKIP_EXIT)));
+        cmd.addAll(workerArgs);
         if (dataDir != null) {
             cmd.add("--data-dir");
             cmd.add(dataDir.toAbsolutePath().toString());
@@ -112,12 +141,18 @@ public final class WorkerPool implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("cell-" + c.index() + ".log").toFile()));
         tfEnvironment(pb.environment());
         Process p = pb.start();
+        live.add(p);
+        if (stopping) {
+            p.destroy(); // stop() ran between the check above and start()
+        }
         int code;
         try {
             code = p.waitFor();
         } catch (InterruptedException e) {
             p.destroyForcibly();
             throw e;
+        } finally {
+            live.remove(p);
         }
         Status status = RunRecord.status(record);
         if (code == SKIP_EXIT) { // the worker found the record held by another runner, or already ok

@@ -167,6 +167,8 @@ class ExperimentRunnerTest {
         assertTrue(paper.contains("#SBATCH --array=0-19%20\n"), paper); // 2 configs x 10 seeds, profile throttle 20
         assertTrue(paper.contains("#SBATCH --time=04:00:00\n"), paper);
         assertTrue(paper.contains("--index \"$SLURM_ARRAY_TASK_ID\""), paper);
+        assertTrue(paper.contains("#SBATCH --signal=B:USR1@300\n") && paper.contains("#SBATCH --requeue\n"), paper);
+        assertTrue(paper.contains("scontrol requeue"), "the time-limit warning requeues the task: " + paper);
 
         assertEquals(0, Main.execute("slurm", spec.toString(), "--profile", "ci", "--results", results.toString(),
                 "--out", script.toString(), "--throttle", "3", "--time", "00:05:00", "--cpus-per-task", "2"));

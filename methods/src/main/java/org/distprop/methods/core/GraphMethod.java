@@ -261,6 +261,64 @@ public abstract class GraphMethod implements TrainingMethod {
         return ((TFloat32) r.get(i)).getFloat();
     }
 
+    /** Checkpoint files: the TF V2 checkpoint of all variables, and the Java-side state. */
+    static final String VARIABLES_PREFIX = "variables";
+    static final String JAVA_STATE = "method-state.properties";
+
+    /**
+     * Every variable of this graph is a ref variable (VariableV2, see {@link RowTable}), which
+     * {@link Session#save} covers; a resource variable (VarHandleOp) would need its own saver
+     * (tensorflow-java-notes §6), so one is refused here rather than silently left out. The only Java-side
+     * state a step depends on is the step counter (noise seed = mix(run seed, step)); batches are a pure
+     * function of (seed, step) and are the caller's.
+     */
+    @Override
+    public void saveCheckpoint(java.nio.file.Path dir) {
+        refuseResourceVariables();
+        session.save(dir.resolve(VARIABLES_PREFIX).toString());
+        var p = new java.util.Properties();
+        p.setProperty("step_counter", Long.toString(stepCounter));
+        p.setProperty("method", getClass().getName());
+        try (var w = java.nio.file.Files.newBufferedWriter(dir.resolve(JAVA_STATE))) {
+            p.store(w, "Java-side state of " + getClass().getSimpleName());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void restoreCheckpoint(java.nio.file.Path dir) {
+        refuseResourceVariables();
+        var p = new java.util.Properties();
+        try (var r = java.nio.file.Files.newBufferedReader(dir.resolve(JAVA_STATE))) {
+            p.load(r);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!getClass().getName().equals(p.getProperty("method"))) {
+            throw new IllegalStateException("checkpoint " + dir + " was written by " + p.getProperty("method")
+                    + ", not " + getClass().getName());
+        }
+        session.restore(dir.resolve(VARIABLES_PREFIX).toString()); // initializers already ran in initialize()
+        stepCounter = Long.parseLong(p.getProperty("step_counter"));
+    }
+
+    /** The number of steps run so far (the next step's noise-seed index). */
+    public final long stepCounter() {
+        return stepCounter;
+    }
+
+    private void refuseResourceVariables() {
+        var ops = graph.operations();
+        while (ops.hasNext()) {
+            var op = ops.next();
+            if (op.type().equals("VarHandleOp")) {
+                throw new IllegalStateException("resource variable " + op.name() + " is not covered by Session.save; "
+                        + "add it to GraphMethod's checkpoint (tensorflow-java-notes §6)");
+            }
+        }
+    }
+
     @Override
     public Evaluation evaluate(Iterable<Batch> test) {
         if (evalLossSum == null) {
