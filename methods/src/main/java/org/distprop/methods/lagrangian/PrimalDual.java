@@ -31,6 +31,7 @@ public final class PrimalDual {
     public static final int MAX_ABS = 3;
     public static final int FRAC_WITHIN = 4;
     public static final int MULT_NORM = 5;
+    public static final int SIGNED_MEAN = 6;
 
     /**
      * @param dense       dense primal variables (network weights, prototype maps)
@@ -167,6 +168,7 @@ public final class PrimalDual {
         var abs = tf.math.abs(g);
         var within = tf.dtypes.cast(tf.math.equal(g, tf.zerosLike(g)), TFloat32.class);
         Operand<TFloat32> norm = lam == null ? tf.constant(0f) : tf.math.sqrt(tf.reduceSum(tf.math.square(lam), axes));
-        return List.of(e.loss(), e.value(), tf.math.mean(abs, axes), tf.reduceMax(abs, axes), tf.math.mean(within, axes), norm);
+        return List.of(e.loss(), e.value(), tf.math.mean(abs, axes), tf.reduceMax(abs, axes), tf.math.mean(within, axes), norm,
+                tf.math.mean(g, axes));
     }
 }
