@@ -47,10 +47,11 @@ public final class PrimalDual {
 
     /**
      * The step's fetches (scalars, in the order of the constants above), update targets, the first
-     * evaluation and its gradients w.r.t. the dense variables and the gathered table rows.
+     * evaluation and its gradients w.r.t. the dense variables and the gathered table rows, and the
+     * dense variables' Adagrad accumulators (same order as {@link Spec#dense()}; for tests).
      */
     public record Built(List<Operand<TFloat32>> fetches, List<Op> updates, Formulation.Objective first,
-                        List<Operand<TFloat32>> firstGradients) {
+                        List<Operand<TFloat32>> firstGradients, List<Variable<TFloat32>> denseAdagrad) {
     }
 
     private PrimalDual() {
@@ -113,7 +114,7 @@ public final class PrimalDual {
             };
             updates.add(Optimizers.sparseSgd(gated, mt.table(), dualGrad, mt.keys(), s.lrY()));
         }
-        return new Built(fetches, updates, e0, g0);
+        return new Built(fetches, updates, e0, g0, acc);
     }
 
     /** The update of primal variable {@code i} (dense first, then row tables) for the step rule. */

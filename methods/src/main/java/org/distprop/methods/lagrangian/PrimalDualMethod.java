@@ -87,6 +87,11 @@ abstract class PrimalDualMethod extends GraphMethod {
         return fetchFloats(built.firstGradients().get(i), b);
     }
 
+    /** The Adagrad accumulators of the dense primal variables, same order as {@code spec().dense()}. */
+    List<Variable<TFloat32>> denseAdagrad() {
+        return built.denseAdagrad();
+    }
+
     float[] read(Variable<TFloat32> v) {
         return fetchFloats(v, null);
     }
