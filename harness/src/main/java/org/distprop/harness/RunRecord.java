@@ -208,14 +208,15 @@ public final class RunRecord implements AutoCloseable {
                 List<String> header = new ArrayList<>(RecordFiles.TRACE_LEADING);
                 for (int b = 0; b < defectBlocks; b++) {
                     header.addAll(List.of("h" + b + "_mean_abs_defect", "h" + b + "_max_abs_defect",
-                            "h" + b + "_frac_within_margin", "h" + b + "_multiplier_norm"));
+                            "h" + b + "_frac_within_margin", "h" + b + "_multiplier_norm", "h" + b + "_mean_defect"));
                 }
                 header.addAll(TIMING_COLUMNS);
                 trace = printer(dir.resolve(TRACE + PARTIAL), header);
             }
             List<Object> row = new ArrayList<>(List.of(step, epoch, num(m.loss()), num(m.lagrangian())));
             for (BlockDefect d : m.defects()) {
-                row.addAll(List.of(num(d.meanAbs()), num(d.maxAbs()), num(d.fractionWithinMargin()), num(d.multiplierNorm())));
+                row.addAll(List.of(num(d.meanAbs()), num(d.maxAbs()), num(d.fractionWithinMargin()), num(d.multiplierNorm()),
+                        num(d.signedMean())));
             }
             row.add(String.format(java.util.Locale.ROOT, "%.3f", m.stepMillis()));
             trace.printRecord(row);

@@ -8,6 +8,9 @@ package org.distprop.methods;
  * @param maxAbs               max |g|
  * @param fractionWithinMargin fraction of entries whose shrunk defect is exactly 0
  * @param multiplierNorm       L2 norm of the multipliers of the batch rows (0 if none)
+ * @param signedMean           mean g (signed) over batch rows and features: the only defect the authors
+ *                             logged for Regularized ({@code train/mean_defect}, method-spec §2.2, §4.1)
  */
-public record BlockDefect(double meanAbs, double maxAbs, double fractionWithinMargin, double multiplierNorm) {
+public record BlockDefect(double meanAbs, double maxAbs, double fractionWithinMargin, double multiplierNorm,
+                          double signedMean) {
 }

@@ -234,7 +234,12 @@ public abstract class GraphMethod implements TrainingMethod {
      * placeholders when the tensor depends on them, else may be null. Does not advance the step.
      */
     protected final float[] fetchFloats(Operand<TFloat32> t, Batch b) {
-        Feed f = b == null ? null : new Feed(b, 0);
+        return fetchFloats(t, b, 0);
+    }
+
+    /** As {@link #fetchFloats(Operand, Batch)} with the noise seed of training step {@code step} fed. */
+    protected final float[] fetchFloats(Operand<TFloat32> t, Batch b, long step) {
+        Feed f = b == null ? null : new Feed(b, step);
         try (Result r = (f == null ? session.runner() : f.runner()).fetch(t).run()) {
             TFloat32 v = (TFloat32) r.get(0);
             float[] out = new float[(int) v.shape().size()];

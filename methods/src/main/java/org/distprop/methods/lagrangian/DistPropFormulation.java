@@ -37,6 +37,8 @@ final class DistPropFormulation implements Formulation {
     private final LossForm lossForm;
     /** Non-null: the fixed noise snapshot's seed (paper's derandomisation); null: the evaluation's seed. */
     private final Operand<TInt64> fixedNoise;
+    /** Test hook: the noise tensor eps of each evaluation, in build order (0 = first, 1 = extrapolated). */
+    final List<Operand<TFloat32>> noiseDraws = new java.util.ArrayList<>();
 
     DistPropFormulation(Network net, Operand<TFloat32> x, Operand<TInt32> y, int classes, int width, int samples,
                         Shrink shrink, float margin, DefectForm defectForm, LossForm lossForm, Operand<TInt64> fixedNoise) {
@@ -74,6 +76,7 @@ final class DistPropFormulation implements Formulation {
         // task loss on synthetic samples: S per class, shape [S, C, H] -> [S*C, H], row s*C + c has class c
         var eps = tf.random.statelessRandomNormal(tf.constant(new long[] {samples, classes, width}),
                 fixedNoise != null ? fixedNoise : noise, TFloat32.class);
+        noiseDraws.add(eps);
         var h = tf.math.add(tf.expandDims(wMu, zero), tf.math.mul(tf.expandDims(sigma, zero), eps));
         var flat = tf.reshape(h, tf.constant(new long[] {(long) samples * classes, width}));
         var logits = net.applyBlock(tf, 1, flat, dense.subList(n0, n0 + n1), true, noise);

@@ -25,6 +25,7 @@ final class DistPropMethod extends PrimalDualMethod {
     private final Variable<TFloat32> wMu;
     private final Variable<TFloat32> wSigma;
     private final RowTable multipliers;
+    private final DistPropFormulation formulation;
 
     DistPropMethod(MethodContext ctx) {
         super(ctx);
@@ -82,6 +83,7 @@ final class DistPropMethod extends PrimalDualMethod {
         var spec = new PrimalDual.Spec(dense, lrs, List.of(), List.of(), multipliers, lrY, rule);
         Operand<TInt64> fixed = fixedNoise ? seeds.next(tf) : null;
         var f = new DistPropFormulation(net, x, y, c, h, samples, shrink, margin, defectForm, lossForm, fixed);
+        formulation = f;
         build(net, spec, f, 2L * c * h + multipliers.size());
     }
 
@@ -95,5 +97,13 @@ final class DistPropMethod extends PrimalDualMethod {
 
     RowTable multipliers() {
         return multipliers;
+    }
+
+    /**
+     * Test hook: the noise eps [S, C, H] (row-major) of evaluation {@code evaluation} (0 = first,
+     * 1 = extrapolated) of training step {@code step} (0-based, the step counter {@link #step} feeds).
+     */
+    float[] noiseAt(int evaluation, org.distprop.datasets.Batch b, long step) {
+        return fetchFloats(formulation.noiseDraws.get(evaluation), b, step);
     }
 }

@@ -31,6 +31,7 @@ public final class PrimalDual {
     public static final int MAX_ABS = 3;
     public static final int FRAC_WITHIN = 4;
     public static final int MULT_NORM = 5;
+    public static final int SIGNED_MEAN = 6;
 
     /**
      * @param dense       dense primal variables (network weights, prototype maps)
@@ -46,10 +47,11 @@ public final class PrimalDual {
 
     /**
      * The step's fetches (scalars, in the order of the constants above), update targets, the first
-     * evaluation and its gradients w.r.t. the dense variables and the gathered table rows.
+     * evaluation and its gradients w.r.t. the dense variables and the gathered table rows, and the
+     * dense variables' Adagrad accumulators (same order as {@link Spec#dense()}; for tests).
      */
     public record Built(List<Operand<TFloat32>> fetches, List<Op> updates, Formulation.Objective first,
-                        List<Operand<TFloat32>> firstGradients) {
+                        List<Operand<TFloat32>> firstGradients, List<Variable<TFloat32>> denseAdagrad) {
     }
 
     private PrimalDual() {
@@ -112,7 +114,7 @@ public final class PrimalDual {
             };
             updates.add(Optimizers.sparseSgd(gated, mt.table(), dualGrad, mt.keys(), s.lrY()));
         }
-        return new Built(fetches, updates, e0, g0);
+        return new Built(fetches, updates, e0, g0, acc);
     }
 
     /** The update of primal variable {@code i} (dense first, then row tables) for the step rule. */
@@ -167,6 +169,7 @@ public final class PrimalDual {
         var abs = tf.math.abs(g);
         var within = tf.dtypes.cast(tf.math.equal(g, tf.zerosLike(g)), TFloat32.class);
         Operand<TFloat32> norm = lam == null ? tf.constant(0f) : tf.math.sqrt(tf.reduceSum(tf.math.square(lam), axes));
-        return List.of(e.loss(), e.value(), tf.math.mean(abs, axes), tf.reduceMax(abs, axes), tf.math.mean(within, axes), norm);
+        return List.of(e.loss(), e.value(), tf.math.mean(abs, axes), tf.reduceMax(abs, axes), tf.math.mean(within, axes), norm,
+                tf.math.mean(g, axes));
     }
 }

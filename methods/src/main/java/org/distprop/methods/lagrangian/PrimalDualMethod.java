@@ -50,7 +50,7 @@ abstract class PrimalDualMethod extends GraphMethod {
         long t0 = System.nanoTime();
         try (Feed f = feed(batch); Result r = runTrain(f)) {
             var d = new BlockDefect(scalar(r, PrimalDual.MEAN_ABS), scalar(r, PrimalDual.MAX_ABS),
-                    scalar(r, PrimalDual.FRAC_WITHIN), scalar(r, PrimalDual.MULT_NORM));
+                    scalar(r, PrimalDual.FRAC_WITHIN), scalar(r, PrimalDual.MULT_NORM), scalar(r, PrimalDual.SIGNED_MEAN));
             return new StepMetrics(scalar(r, PrimalDual.LOSS), scalar(r, PrimalDual.VALUE), List.of(d),
                     (System.nanoTime() - t0) / 1e6);
         }
@@ -85,6 +85,11 @@ abstract class PrimalDualMethod extends GraphMethod {
     /** Gradient of the first objective w.r.t. primal tensor {@code i} (dense, then gathered rows). */
     float[] gradientAt(int i, Batch b) {
         return fetchFloats(built.firstGradients().get(i), b);
+    }
+
+    /** The Adagrad accumulators of the dense primal variables, same order as {@code spec().dense()}. */
+    List<Variable<TFloat32>> denseAdagrad() {
+        return built.denseAdagrad();
     }
 
     float[] read(Variable<TFloat32> v) {
