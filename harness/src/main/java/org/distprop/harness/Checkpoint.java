@@ -63,7 +63,7 @@ public record Checkpoint(Path dir, long step, String configHash, long seed, Step
                 List<List<String>> d = new ArrayList<>();
                 for (BlockDefect b : lastMetrics.defects()) {
                     d.add(List.of(Double.toString(b.meanAbs()), Double.toString(b.maxAbs()),
-                            Double.toString(b.fractionWithinMargin()), Double.toString(b.multiplierNorm())));
+                            Double.toString(b.fractionWithinMargin()), Double.toString(b.multiplierNorm()), Double.toString(b.signedMean())));
                 }
                 m.put("defects", d);
                 s.put("last_metrics", m);
@@ -115,7 +115,7 @@ public record Checkpoint(Path dir, long step, String configHash, long seed, Step
             if (lm != null) {
                 List<BlockDefect> d = new ArrayList<>();
                 for (JsonNode b : lm.path("defects")) {
-                    d.add(new BlockDefect(dbl(b.get(0)), dbl(b.get(1)), dbl(b.get(2)), dbl(b.get(3))));
+                    d.add(new BlockDefect(dbl(b.get(0)), dbl(b.get(1)), dbl(b.get(2)), dbl(b.get(3)), b.size() > 4 ? dbl(b.get(4)) : Double.NaN));
                 }
                 m = new StepMetrics(dbl(lm.get("loss")), dbl(lm.get("lagrangian")), List.copyOf(d), 0);
             }
