@@ -73,7 +73,7 @@ public final class RecordLock implements AutoCloseable {
                 Files.createDirectories(dir);
                 Holder me = self();
                 try {
-                    Files.writeString(file, format(me), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    createComplete(file, format(me));
                     return Optional.of(new RecordLock(file, me, created));
                 } catch (NoSuchFileException gone) {
                     continue; // another process removed the empty directory it had created; make it again
@@ -86,6 +86,25 @@ public final class RecordLock implements AutoCloseable {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates {@code file} holding {@code text}, failing with FileAlreadyExistsException if it exists. The text is
+     * written to a private temporary file first and hard-linked into place (atomic, and the classic NFS-safe lock),
+     * so no reader ever sees a half-written lock: a truncated "pid=12" read mid-write would name another process,
+     * look dead, and let a second runner delete a live lock.
+     */
+    private static void createComplete(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        try {
+            Files.createLink(file, tmp);
+        } catch (UnsupportedOperationException noLinks) { // a filesystem without hard links: create in place
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
