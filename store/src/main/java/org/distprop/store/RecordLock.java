@@ -131,8 +131,11 @@ public final class RecordLock implements AutoCloseable {
             return false; // someone else is taking it over right now
         }
         try {
-            Holder again = read(file); // re-read under the mutex: only a taker deletes, and only here
-            if (again == null || !alive(again)) {
+            // re-read under the mutex: only a taker deletes, and only here. A file that is gone may be recreated by its
+            // new owner at any moment, so only a file read as stale under the mutex is deleted (it cannot be replaced
+            // without being deleted first, and deleting needs the mutex we hold).
+            Holder again = read(file);
+            if (again != null && !alive(again)) {
                 Files.deleteIfExists(file);
             }
             return true;
