@@ -101,7 +101,7 @@ class ResumeTest {
     void killAfterACheckpointDropsLaterRowsAndResumes(String method) throws IOException {
         assertThrows(SimulatedKill.class, () -> run(method, "killed", new Checkpointing(3, 0, false, killAfter(5))));
         Path dir = tmp.resolve("killed");
-        assertEquals("running", RunRecord.status(dir));
+        assertEquals(org.distprop.store.Status.RUNNING, RunRecord.status(dir));
         assertEquals(3, Checkpoint.latest(dir).step());
         Path trace = dir.resolve(RunRecord.TRACE + ".partial");
         assertTrue(Files.readString(trace).contains("\n5,"), "rows past the checkpoint reached the disk");

@@ -314,7 +314,7 @@ class ExperimentSpecTest {
         }
         String msg = err.toString();
         assertTrue(msg.contains("bad.yaml:8: groups[0].methods[1]: unknown method 'nosuchmethod'"), msg);
-        assertTrue(msg.contains("unknown experiment spec 'no-such-spec'; built-in specs: table1, fig2, fig3, fig4, scaling"), msg);
+        assertTrue(msg.contains("unknown experiment spec 'no-such-spec'; built-in specs: table1, fig2, fig3, fig4, fig4-asrun, scaling"), msg);
         assertTrue(msg.contains("unknown profile 'gigantic'"), msg);
         assertFalse(Files.exists(results), "nothing may be written for a bad spec");
     }
