@@ -110,6 +110,22 @@ public abstract class GraphMethod implements TrainingMethod {
         };
     }
 
+    /**
+     * For profiling: one training step's ops on {@code b} (fed once, as {@link #bareStep}) run with a full
+     * trace, returning TF's per-node step stats. Does not advance the step counter.
+     */
+    public final org.tensorflow.proto.RunMetadata traceStep(Batch b) {
+        try (Feed f = new Feed(b, 0)) {
+            var r = f.runner().setOptions(org.tensorflow.proto.RunOptions.newBuilder()
+                    .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build());
+            trainFetches.forEach(r::fetch);
+            trainTargets.forEach(r::addTarget);
+            try (Result res = r.runAndFetchMetadata()) {
+                return res.getMetadata().orElseThrow();
+            }
+        }
+    }
+
     /** Creates the session and runs all initialisers; call once the graph is complete. */
     protected final void initialize() {
         ConfigProto.Builder cfg = ConfigProto.newBuilder();
