@@ -10,8 +10,8 @@ EXPERIMENTS := table1 fig2 fig3 fig4 fig4-asrun scaling
 # `make reproduce` means the paper profile unless PROFILE is given on the command line or in the environment
 REPRODUCE_PROFILE := $(if $(filter command line environment,$(origin PROFILE)),$(PROFILE),paper)
 # make bench: BENCH=full (default) times every method's training step on the paper's MNIST net at batch 64 and
-# 256, each paired with an SGD step (ratio to SGD; for sgd itself its bare session loop: harness overhead), then
-# data pipelines and evaluation (<= 15 min on 2 cores); BENCH=short (what `make quick` runs) batch 64 step times
+# 256, each paired with an SGD step (ratio to SGD; for sgd itself its bare session loop: harness overhead), SGD,
+# ExtraProp and DistProp on the CIFAR LeNet at batch 1,024, then data pipelines and evaluation (<= 15 min on 2 cores); BENCH=short (what `make quick` runs) batch 64 step times
 # only. JMH_FLAGS: forks, warm-up, iterations.
 BENCH ?= full
 JMH_FLAGS_full := -f 1 -wi 1 -w 5s -i 3 -r 4s
@@ -20,6 +20,9 @@ JMH_FLAGS ?= $(JMH_FLAGS_$(BENCH))
 BENCH_BATCHES_full := 64,256
 BENCH_BATCHES_short := 64
 BENCH_EXTRA_full := DataBenchmark EvalBenchmark
+# the CIFAR LeNet at the paper's CIFAR batch (1,024), its defaults for cifar10; the table prints its SGD step's ratio
+# to the MNIST-net SGD step at batch 256
+BENCH_CIFAR_full := sgd,extraprop,distprop
 JMH := TF_CPP_MIN_LOG_LEVEL=2 TF_ENABLE_ONEDNN_OPTS=$${TF_ENABLE_ONEDNN_OPTS:-1} java -cp harness/target/classes:$$(cat harness/target/classpath.txt) org.openjdk.jmh.Main
 
 # make early: the paper's protocol (full MNIST, batch 1,024, the paper's hyperparameters) for its first 10 epochs:
@@ -88,6 +91,7 @@ bench: build ## JMH: ms/step of every method on the paper's MNIST net and its ra
 	mkdir -p $(RESULTS)/bench
 	rm -f $(RESULTS)/bench/jmh-bare.json # written by older versions; its harnessStep/bareSessionLoop pair is now StepBenchmark.pairedStep
 	$(JMH) 'StepBenchmark.pairedStep' -p batchSize=$(BENCH_BATCHES_$(BENCH)) -p hp=arch=mnist-cnn $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-step.json
+	$(if $(BENCH_CIFAR_$(BENCH)),$(JMH) 'StepBenchmark.pairedStep' -p dataset=cifar10 -p batchSize=1024 -p method=$(BENCH_CIFAR_$(BENCH)) $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-step-cifar.json)
 	$(if $(BENCH_EXTRA_$(BENCH)),DISTPROP_IMAGENET_DIR=$${DISTPROP_IMAGENET_DIR:-$$(scripts/imagenet-sample-dir.sh)} $(JMH) $(BENCH_EXTRA_$(BENCH)) $(JMH_FLAGS) -rf json -rff $(RESULTS)/bench/jmh-data.json)
 	$(DISTPROP) report --results $(RESULTS) --bench-table
 

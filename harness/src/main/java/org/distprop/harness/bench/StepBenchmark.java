@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Milliseconds per training step on real MNIST, measured <em>paired</em>: every operation runs one step of a
+ * Milliseconds per training step on real data (MNIST, or {@code dataset}), measured <em>paired</em>: every operation runs one step of a
  * reference, then one step of {@code method}, each timed with {@link System#nanoTime()} into JMH auxiliary
  * counters. Load from other tenants of a shared machine moves step times by up to ±30 % within minutes; it hits
  * both halves of a pair alike, so their ratio is stable where two separately measured JMH scores are not.
@@ -54,6 +54,13 @@ public class StepBenchmark {
 
     @Param({"64", "256"})
     public int batchSize;
+
+    /**
+     * The training set the steps draw from (real data); with {@code hp=""} each method uses its defaults for it,
+     * e.g. the CIFAR LeNet for cifar10 ({@code make bench}'s second block, the paper's CIFAR batch of 1,024).
+     */
+    @Param({"mnist"})
+    public String dataset;
 
     /** TensorFlow threads of each session; 0 = one per core. */
     @Param({"0"})
@@ -87,7 +94,7 @@ public class StepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        data = DatasetSpec.load("mnist", DataDir.resolve(null));
+        data = DatasetSpec.load(dataset, DataDir.resolve(null));
         Map<String, String> overrides = new TreeMap<>();
         for (String kv : hp.split(",")) {
             if (!kv.isBlank()) {
@@ -131,9 +138,9 @@ public class StepBenchmark {
         }
     }
 
-    private static Hyperparams resolve(String name, Map<String, String> overrides) {
+    private Hyperparams resolve(String name, Map<String, String> overrides) {
         MethodFactory f = MethodRegistry.get(name);
-        return Hyperparams.resolve(name, f.hyperparameters("mnist"), overrides);
+        return Hyperparams.resolve(name, f.hyperparameters(dataset), overrides);
     }
 
     private Prefetcher prefetcher() {

@@ -20,11 +20,11 @@ public final class PairedSteps {
     public static final String BENCHMARK = "pairedStep";
 
     /**
-     * One (method, batch size) result. {@code iterationRatios}: methodMs / referenceMs of each measurement
+     * One (dataset, method, batch size) result. {@code iterationRatios}: methodMs / referenceMs of each measurement
      * iteration (all forks); {@link #ratio()} is the ratio of the totals.
      */
-    public record Pair(String file, String method, String batchSize, String threads, double methodMs, double referenceMs,
-                       long pairs, double[] iterationRatios) {
+    public record Pair(String file, String dataset, String method, String batchSize, String threads, double methodMs,
+                       double referenceMs, long pairs, double[] iterationRatios) {
         public double methodMsPerStep() {
             return methodMs / pairs;
         }
@@ -89,7 +89,9 @@ public final class PairedSteps {
             n += Math.round(pairs[i]);
         }
         JsonNode p = b.path("params");
-        return new Pair(f.getFileName().toString(), p.path("method").asText("?"), p.path("batchSize").asText(""),
+        // results written before StepBenchmark had a dataset parameter measured MNIST
+        return new Pair(f.getFileName().toString(), p.path("dataset").asText("mnist"), p.path("method").asText("?"),
+                p.path("batchSize").asText(""),
                 p.path("threads").asText(""), m, r, n, ratios);
     }
 

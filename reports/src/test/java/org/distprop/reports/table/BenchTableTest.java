@@ -14,15 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchTableTest {
     /** One JMH result of StepBenchmark.pairedStep with per-iteration counters (one fork). */
     private static String result(String method, String batch, double[] methodMs, double[] referenceMs, long[] pairs) {
+        return result("mnist", method, batch, methodMs, referenceMs, pairs);
+    }
+
+    private static String result(String dataset, String method, String batch, double[] methodMs, double[] referenceMs, long[] pairs) {
         return """
             {"benchmark": "org.distprop.harness.bench.StepBenchmark.pairedStep", "mode": "avgt",
-             "params": {"method": "%s", "batchSize": "%s", "threads": "0", "hp": "arch=mnist-cnn"},
+             "params": {"dataset": "%s", "method": "%s", "batchSize": "%s", "threads": "0", "hp": ""},
              "primaryMetric": {"score": 1.0, "scoreError": 0.1, "scoreUnit": "ms/op", "rawData": [[1.0]]},
              "secondaryMetrics": {
                "methodMs": {"score": 0, "scoreUnit": "#", "rawData": [%s]},
                "referenceMs": {"score": 0, "scoreUnit": "#", "rawData": [%s]},
                "pairs": {"score": 0, "scoreUnit": "#", "rawData": [%s]}}}
-            """.formatted(method, batch, java.util.Arrays.toString(methodMs), java.util.Arrays.toString(referenceMs),
+            """.formatted(dataset, method, batch, java.util.Arrays.toString(methodMs), java.util.Arrays.toString(referenceMs),
                 java.util.Arrays.toString(pairs));
     }
 
@@ -65,6 +69,30 @@ class BenchTableTest {
                 result("sgd", "256", new double[] {400}, new double[] {400}, new long[] {1}),
                 result("sgd", "64", new double[] {100}, new double[] {100}, new long[] {1})) + "]");
         assertEquals(List.of("64", "256"), BenchTable.compute(PairedSteps.read(dir)).stream().map(BenchTable.Row::batchSize).toList());
+    }
+
+    @Test
+    void cifarRowsHaveTheirOwnGoalsAndTheLenetToMnistRatio(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("jmh-step.json"), "[" + String.join(",",
+                // MNIST net, sgd at 256: 130 ms per harness step
+                result("sgd", "256", new double[] {260}, new double[] {250}, new long[] {2}),
+                // CIFAR LeNet at 1024: sgd 65 ms (0.5 of 130: misses 0.4); extraprop 2.2x (meets 2.3, would miss MNIST's 2.1)
+                result("cifar10", "sgd", "1024", new double[] {130}, new double[] {125}, new long[] {2}),
+                result("cifar10", "extraprop", "1024", new double[] {143}, new double[] {65}, new long[] {1})) + "]");
+        List<BenchTable.Row> rows = BenchTable.compute(PairedSteps.read(dir));
+        assertEquals(List.of("mnist", "cifar10", "cifar10"), rows.stream().map(BenchTable.Row::dataset).toList());
+        assertEquals("meets goal", rows.get(2).verdict());
+        assertEquals(2.3, rows.get(2).goal(), 0);
+        assertEquals(0.5, BenchTable.lenetToMnistRatio(rows), 1e-12);
+        String table = BenchTable.render(dir);
+        assertTrue(table.contains("batch 256: 0.50 (goal <= 0.40: misses goal)"), table);
+    }
+
+    @Test
+    void aResultWithoutTheDatasetParameterIsMnist(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("jmh-step.json"), "[" + result("sgd", "64", new double[] {1}, new double[] {1}, new long[] {1})
+                .replace("\"dataset\": \"mnist\", ", "") + "]");
+        assertEquals("mnist", PairedSteps.read(dir).get(0).dataset());
     }
 
     @Test
