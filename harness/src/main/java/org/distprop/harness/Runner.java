@@ -62,9 +62,7 @@ public final class Runner {
         DatasetSpec.checkName(c.dataset());
         try {
             MethodFactory f = MethodRegistry.get(c.method());
-            Hyperparams hp = Hyperparams.resolve(c.method(), f.hyperparameters(c.dataset()), c.hyperparams());
-            hp.checkNamedRanges();
-            return hp;
+            return Hyperparams.resolve(c.method(), f.hyperparameters(c.dataset()), c.hyperparams());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.distprop.datasets.DataException;
 import org.distprop.datasets.DatasetSpec;
 import org.distprop.harness.UserError;
+import org.distprop.harness.sweep.Param;
 import org.distprop.harness.sweep.SweepConfig;
-import org.distprop.methods.HyperParam;
 import org.distprop.methods.Hyperparams;
 import org.distprop.methods.MethodFactory;
 import org.distprop.methods.MethodRegistry;
@@ -56,6 +56,8 @@ public final class ExperimentSpec {
     private final String file;
     private final YamlNode root;
     private final String name;
+    /** (method, dataset, overrides) already checked by {@link #checkAt}. */
+    private final java.util.Set<List<Object>> checked = new java.util.HashSet<>();
 
     private ExperimentSpec(String file, YamlNode root) {
         this.file = file;
@@ -261,17 +263,14 @@ public final class ExperimentSpec {
             GroupTemplate t = templates.get(0);
             boolean known = MethodRegistry.names().contains(t.method());
             MethodFactory f = known ? MethodRegistry.get(t.method()) : null;
-            for (var e : known ? sweep.paramNodes().entrySet() : Map.<String, YamlNode>of().entrySet()) {
-                checkKey(t.method(), f, t.dataset(), e.getKey(), e.getValue());
-            }
-            for (var e : known ? sweep.constants().entrySet() : Map.<String, String>of().entrySet()) {
-                checkValue(t.method(), f, t.dataset(), e.getKey(), e.getValue(), sweep.paramNodes().get(e.getKey()));
-            }
-            for (var p : known ? sweep.space() : List.<org.distprop.harness.sweep.Param>of()) {
-                // both ends of every range must be acceptable values (e.g. learning rates > 0)
-                YamlNode at = sweep.paramNodes().get(p.name());
-                checkValue(t.method(), f, t.dataset(), p.name(), p.decode(0), at);
-                checkValue(t.method(), f, t.dataset(), p.name(), p.decode(1), at);
+            if (known) { // constants, and both ends of every range, must be values a run accepts
+                checkAt(t.method(), f, t.dataset(), sweep.constants(), sweep.paramNodes()::get);
+                for (var p : sweep.space()) {
+                    List<String> values = p instanceof Param.Choice c ? c.values() : List.of(p.decode(0), p.decode(1));
+                    for (String v : values) {
+                        checkAt(t.method(), f, t.dataset(), Map.of(p.name(), v), sweep.paramNodes()::get);
+                    }
+                }
             }
             long trials = t.settings().positiveLong("trials", root.get("profiles"));
             if (t.settings().has("initial_random")) {
@@ -350,49 +349,26 @@ public final class ExperimentSpec {
         return out;
     }
 
-    /** Checks each override against the method's declared hyperparameters; returns them as strings. */
-    private static Map<String, String> checkHyperparams(String method, MethodFactory f, String dataset, Map<String, YamlNode> hp) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : hp.entrySet()) {
-            checkKey(method, f, dataset, e.getKey(), e.getValue());
-            checkValue(method, f, dataset, e.getKey(), e.getValue().asText(), e.getValue());
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        return out;
+    /** The overrides as the run will get them (strings), checked as the run checks them. */
+    private Map<String, String> checkHyperparams(String method, MethodFactory f, String dataset, Map<String, YamlNode> hp) {
+        Map<String, String> values = texts(hp);
+        checkAt(method, f, dataset, values, hp::get);
+        return values;
     }
 
-    private static void checkKey(String method, MethodFactory f, String dataset, String key, YamlNode at) {
-        try {
-            List<HyperParam> declared = f.hyperparameters(dataset);
-            String value = declared.stream().filter(p -> p.name().equals(key)).map(HyperParam::defaultValue).findFirst().orElse("0");
-            Hyperparams.resolve(method, declared, Map.of(key, value)); // unknown keys only: the default passes its kind's check
-        } catch (IllegalArgumentException e) {
-            throw at.error(e.getMessage());
+    /**
+     * The run's own check ({@link Hyperparams#resolve}: declared keys, values of their declared kind), with
+     * a bad key or value reported at the YAML node {@code nodeOf} gives for it.
+     */
+    private void checkAt(String method, MethodFactory f, String dataset, Map<String, String> values,
+                         java.util.function.Function<String, YamlNode> nodeOf) {
+        if (!checked.add(List.of(method, dataset, new java.util.TreeMap<>(values)))) {
+            return; // the same overrides in another profile or cell: checked once
         }
-    }
-
-    /** The same value checks a run does (Runner.validate): learning rates > 0, *_epochs >= 0 (Hyperparams.checkNamedRanges). */
-    private static void checkValue(String method, MethodFactory f, String dataset, String key, String value, YamlNode at) {
         try {
-            Hyperparams hp = Hyperparams.resolve(method, f.hyperparameters(dataset), Map.of(key, value));
-            hp.checkNamedRanges();
-            for (HyperParam p : f.hyperparameters(dataset)) {
-                if (p.name().equals(key) && isNumber(p.defaultValue()) && !isNumber(value)) {
-                    throw new IllegalArgumentException("hyperparameter " + key + " of method " + method
-                            + " is a number (default " + p.defaultValue() + "), got '" + value + "'");
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw at.error(e.getMessage());
-        }
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
+            Hyperparams.resolve(method, f.hyperparameters(dataset), values);
+        } catch (Hyperparams.BadValue e) {
+            throw nodeOf.apply(e.key()).error(e.inSpec());
         }
     }
 

@@ -157,7 +157,7 @@ class ExperimentSpecTest {
                     hp: {sgd: {lr: -0.5}}
                 """, "ci");
         assertEquals(9, neg.line());
-        assertTrue(neg.getMessage().contains("must be > 0"), neg.getMessage());
+        assertTrue(neg.getMessage().contains("lr=-0.5 of method sgd must be a number > 0"), neg.getMessage());
     }
 
     /** OAM's lr_halving_epochs=0 means "never" and is accepted; its learning rates must still be > 0. */
@@ -176,7 +176,7 @@ class ExperimentSpecTest {
                     methods: [oam]
                     hp: {oam: {lr_weights: 0}}
                 """, "ci");
-        assertTrue(neg.getMessage().contains("lr_weights") && neg.getMessage().contains("must be > 0"), neg.getMessage());
+        assertTrue(neg.getMessage().contains("lr_weights") && neg.getMessage().contains("must be a number > 0"), neg.getMessage());
         SpecError negEpochs = error("""
                 groups:
                   - dataset: mnist
@@ -184,8 +184,6 @@ class ExperimentSpecTest {
                     hp: {oam: {lr_halving_epochs: -1}}
                 """, "ci");
         assertTrue(negEpochs.getMessage().contains("lr_halving_epochs") && negEpochs.getMessage().contains(">= 0"), negEpochs.getMessage());
-        assertTrue(org.distprop.methods.Hyperparams.isLearningRate("lr_inverse"));
-        assertFalse(org.distprop.methods.Hyperparams.isLearningRate("lr_halving_epochs"));
     }
 
     @Test
@@ -317,6 +315,67 @@ class ExperimentSpecTest {
         assertTrue(msg.contains("unknown experiment spec 'no-such-spec'; built-in specs: table1, fig2, fig3, fig4, fig4-asrun, scaling"), msg);
         assertTrue(msg.contains("unknown profile 'gigantic'"), msg);
         assertFalse(Files.exists(results), "nothing may be written for a bad spec");
+    }
+
+    /** A value not of its declared kind stops `distprop experiment` at its YAML line, exit 2, before any data loads. */
+    @Test
+    void aBadHyperparameterValueFailsAtItsLineBeforeAnyDataLoads(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "experiment: bad\n" + PROFILES + """
+                groups:
+                  - dataset: mnist
+                    methods: [distprop]
+                    hp:
+                      distprop:
+                        step_rule: leapfrog
+                """);
+        Path data = Files.createDirectories(tmp.resolve("no-data")); // reaching the data load would fail differently
+        Path results = tmp.resolve("results");
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true));
+            assertEquals(Main.EXIT_USER_ERROR, Main.execute("experiment", bad.toString(), "--profile", "ci",
+                    "--results", results.toString(), "--data-dir", data.toString()));
+        } finally {
+            System.setErr(oldErr);
+        }
+        String msg = err.toString();
+        assertTrue(msg.contains("bad.yaml:11: groups[0].hp.distprop.step_rule: hyperparameter step_rule=leapfrog of method distprop"
+                + " must be one of extragradient, legacy_double_step, gda; write e.g. step_rule: extragradient"), msg);
+        assertFalse(Files.exists(results), "nothing written");
+        try (var files = Files.list(data)) {
+            assertEquals(0, files.count(), "nothing fetched");
+        }
+    }
+
+    /** Each kind's check at its YAML line: booleans, fractions, non-negative numbers; a grid axis value too. */
+    @Test
+    void everyKindIsCheckedAtItsYamlLine() {
+        SpecError bool = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [dtp]
+                    hp: {dtp: {readout_only: maybe}}
+                """, "ci");
+        assertEquals(9, bool.line(), bool.getMessage());
+        assertTrue(bool.getMessage().contains("readout_only=maybe of method dtp must be true or false"), bool.getMessage());
+        SpecError beta = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [dtp]
+                    hp: {dtp: {beta2: 1.5}}
+                """, "ci");
+        assertTrue(beta.getMessage().contains("beta2=1.5 of method dtp must be a number in [0, 1); write e.g. beta2: 0.999"), beta.getMessage());
+        SpecError margin = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [extraprop]
+                    grid:
+                      hp.margin: [0.1, -0.2]
+                """, "ci");
+        assertEquals(10, margin.line(), margin.getMessage());
+        assertTrue(margin.getMessage().contains("margin=-0.2 of method extraprop must be a number >= 0"), margin.getMessage());
     }
 
     @Test
