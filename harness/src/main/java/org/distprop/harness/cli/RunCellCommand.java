@@ -104,7 +104,7 @@ public final class RunCellCommand implements Callable<Integer> {
             return skipExitCode;
         }
         System.out.printf("cell %d (%s): %s -> %s%n", index, cell.describe().strip(), r.status(), r.dir());
-        return Main.exitCode(r.status());
+        return org.distprop.harness.ExitCodes.of(r.status());
     }
 
     /** A worker orphaned by a killed runner must not keep writing a record that a rerun also writes. */

@@ -15,6 +15,8 @@ import org.distprop.harness.UserError;
 import org.distprop.harness.cli.Main;
 import org.distprop.harness.sweep.Param;
 import org.distprop.harness.sweep.SweepConfig;
+import org.distprop.harness.yaml.SpecError;
+import org.distprop.harness.yaml.YamlNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +49,8 @@ class ExperimentSpecTest {
         String withEarly = PROFILES.replace("  paper:", "  early: {seeds: 1, steps: 59, batch_size: 1024, eval_every: 59}\n  paper:");
         var e = ExperimentSpec.parse("experiment: t\n" + withEarly + body, "t.yaml").expand("early");
         assertEquals(1, e.cells().size());
-        assertEquals(590, e.cells().get(0).steps());
-        assertEquals(1024, e.cells().get(0).batchSize());
+        assertEquals(590, e.cells().get(0).run().steps());
+        assertEquals(1024, e.cells().get(0).run().batchSize());
         // a bad value in the early profile is caught when another profile is expanded
         String bad = PROFILES.replace("  paper:", "  early: {seeds: 1, steps: -5, batch_size: 1024}\n  paper:");
         SpecError err = assertThrows(SpecError.class, () -> ExperimentSpec.parse("experiment: t\n" + bad + body.replace("steps: 590", "seeds: 1"),
@@ -66,10 +68,10 @@ class ExperimentSpecTest {
                 """).expand("quick");
         assertEquals(2 * 2 * 3, e.cells().size());
         Cell first = e.cells().get(0);
-        assertEquals(Map.of("lr", "0.01"), first.hp());
-        assertEquals(16, first.batchSize());
-        assertEquals(5, first.seed());
-        assertEquals(List.of(5L, 7L, 9L), e.cells().subList(0, 3).stream().map(Cell::seed).toList());
+        assertEquals(Map.of("lr", "0.01"), first.run().hyperparams());
+        assertEquals(16, first.run().batchSize());
+        assertEquals(5, first.run().seed());
+        assertEquals(List.of(5L, 7L, 9L), e.cells().subList(0, 3).stream().map(c -> c.run().seed()).toList());
         for (int i = 0; i < e.cells().size(); i++) {
             assertEquals(i, e.cells().get(i).index());
         }
@@ -89,12 +91,12 @@ class ExperimentSpecTest {
                 """;
         var paper = spec(body).expand("paper");
         assertEquals(10, paper.cells().size());
-        assertEquals(20000, paper.cells().get(0).steps());
+        assertEquals(20000, paper.cells().get(0).run().steps());
         assertEquals("04:00:00", paper.timeLimit());
         assertEquals(8, paper.throttle());
         var ci = spec(body).expand("ci");
         assertEquals(2, ci.cells().size());
-        assertEquals(12, ci.cells().get(0).steps());
+        assertEquals(12, ci.cells().get(0).run().steps());
         assertEquals(6, spec(body).expand("quick").cells().size());
     }
 
@@ -106,7 +108,7 @@ class ExperimentSpecTest {
                     methods: [sgd]
                     hp: {sgd: {lr: 0.0003638}}
                 """).expand("ci");
-        assertEquals("0.0003638", e.cells().get(0).hp().get("lr"));
+        assertEquals("0.0003638", e.cells().get(0).run().hyperparams().get("lr"));
     }
 
     @Test
@@ -169,7 +171,7 @@ class ExperimentSpecTest {
                     methods: [oam]
                     hp: {oam: {lr_halving_epochs: 0}}
                 """).expand("ci");
-        assertEquals("0", e.cells().get(0).hp().get("lr_halving_epochs"));
+        assertEquals("0", e.cells().get(0).run().hyperparams().get("lr_halving_epochs"));
         SpecError neg = error("""
                 groups:
                   - dataset: mnist
