@@ -52,8 +52,8 @@ public final class RunCellCommand implements Callable<Integer> {
             description = "exit code when the cell is skipped (record ok, or held by another live runner); the worker pool tells skips from runs by it")
     int skipExitCode;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debugOption = new DebugOption();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -85,8 +85,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debugOption = new DebugOption();
 
     @Override
     public Integer call() {
