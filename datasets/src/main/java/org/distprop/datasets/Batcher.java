@@ -43,7 +43,7 @@ public final class Batcher {
 
     private int[] order(int epoch) {
         if (epoch != cachedEpoch) {
-            cachedOrder = permutation(split.size(), new SplittableRandom(mix(seed, epoch)));
+            cachedOrder = permutation(split.size(), new SplittableRandom(Seeds.mix(seed, epoch)));
             cachedEpoch = epoch;
         }
         return cachedOrder;
@@ -63,11 +63,8 @@ public final class Batcher {
         return p;
     }
 
-    /** Combines a seed and a stream number into a new seed (SplitMix64 finaliser). */
+    /** {@link Seeds#mix}, kept for callers not yet moved (GraphMethod, DecodingSplit: files others are changing). */
     public static long mix(long seed, long stream) {
-        long z = seed * 0x9E3779B97F4A7C15L + stream + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.mix(seed, stream);
     }
 }

@@ -160,7 +160,7 @@ public final class ImageNet {
         public void fill(int[] indices, float[] dst, long runSeed, long step) {
             int n = shape.size();
             for (int b = 0; b < indices.length; b++) {
-                java.util.SplittableRandom r = new java.util.SplittableRandom(Batcher.mix(seed, indices[b]));
+                java.util.SplittableRandom r = new java.util.SplittableRandom(Seeds.mix(seed, indices[b]));
                 for (int k = 0; k < n; k++) {
                     dst[b * n + k] = (float) (r.nextDouble() * 4.0 - 2.0);
                 }

@@ -27,7 +27,7 @@ public final class Subsets {
      * dataset order (a fixed, class-balanced-in-expectation subset for the small profiles).
      */
     public static int[] seededSample(Split split, int n, long seed) {
-        int[] perm = Batcher.permutation(split.size(), new java.util.SplittableRandom(Batcher.mix(seed, 0x5AB5E7L)));
+        int[] perm = Batcher.permutation(split.size(), new java.util.SplittableRandom(Seeds.mix(seed, 0x5AB5E7L)));
         int[] keep = Arrays.copyOf(perm, Math.min(n, perm.length));
         Arrays.sort(keep);
         return keep;

@@ -41,30 +41,28 @@ public final class Runner {
 
     /** Checks the config and resolves hyperparameters without touching data or TensorFlow. */
     public static Hyperparams validate(RunConfig c) {
-        if (c.steps() <= 0) {
-            throw new UserError("--steps must be > 0, got " + c.steps());
+        if (c.run().steps() <= 0) {
+            throw new UserError("--steps must be > 0, got " + c.run().steps());
         }
-        if (c.batchSize() <= 0) {
-            throw new UserError("--batch-size must be > 0, got " + c.batchSize());
+        if (c.run().batchSize() <= 0) {
+            throw new UserError("--batch-size must be > 0, got " + c.run().batchSize());
         }
-        if (c.evalEvery() < 0) {
-            throw new UserError("--eval-every must be >= 0 (0 = only at the end), got " + c.evalEvery());
+        if (c.run().evalEvery() < 0) {
+            throw new UserError("--eval-every must be >= 0 (0 = only at the end), got " + c.run().evalEvery());
         }
-        if (c.evalBatchSize() <= 0) {
-            throw new UserError("--eval-batch-size must be > 0, got " + c.evalBatchSize());
+        if (c.run().evalBatchSize() <= 0) {
+            throw new UserError("--eval-batch-size must be > 0, got " + c.run().evalBatchSize());
         }
         if (c.threads() < 0) {
             throw new UserError("--threads must be >= 0 (0 = one per core), got " + c.threads());
         }
-        if (c.trainPerClass() < 0 || c.testPerClass() < 0) {
+        if (c.run().trainPerClass() < 0 || c.run().testPerClass() < 0) {
             throw new UserError("per-class subset sizes must be >= 0 (0 = the whole split)");
         }
-        DatasetSpec.checkName(c.dataset());
+        DatasetSpec.checkName(c.run().dataset());
         try {
-            MethodFactory f = MethodRegistry.get(c.method());
-            Hyperparams hp = Hyperparams.resolve(c.method(), f.hyperparameters(c.dataset()), c.hyperparams());
-            hp.checkNamedRanges();
-            return hp;
+            MethodFactory f = MethodRegistry.get(c.run().method());
+            return Hyperparams.resolve(c.run().method(), f.hyperparameters(c.run().dataset()), c.run().hyperparams());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -118,39 +116,39 @@ public final class Runner {
     private static RunResult train(RunConfig c, Hyperparams hp, List<String> argv, boolean quiet, Map<String, Object> extraManifest,
                                    Checkpointing ck) {
         Path out = c.out();
-        String configHash = Json.hash(c.identity());
+        String configHash = c.run().configHash();
         Checkpoint resumeFrom = null;
         if (ck.restart() || RunRecord.status(out) == Status.OK) {
             Checkpoint.deleteAll(out);
         } else {
             resumeFrom = Checkpoint.latest(out);
-            if (resumeFrom != null && (!resumeFrom.configHash().equals(configHash) || resumeFrom.seed() != c.seed()
-                    || resumeFrom.step() >= c.steps())) {
+            if (resumeFrom != null && (!resumeFrom.configHash().equals(configHash) || resumeFrom.seed() != c.run().seed()
+                    || resumeFrom.step() >= c.run().steps())) {
                 System.err.printf("distprop: the checkpoint in %s (config %s, seed %d, step %d) is not of this run (config %s, seed %d, %d steps);"
-                        + " starting from step 0%n", out, resumeFrom.configHash(), resumeFrom.seed(), resumeFrom.step(), configHash, c.seed(), c.steps());
+                        + " starting from step 0%n", out, resumeFrom.configHash(), resumeFrom.seed(), resumeFrom.step(), configHash, c.run().seed(), c.run().steps());
                 Checkpoint.deleteAll(out);
                 resumeFrom = null;
             }
         }
         Path dataDir = DataDir.resolve(c.dataDir());
-        Dataset full = DatasetSpec.load(c.dataset(), new DataLocations(dataDir, c.cifarDir(), c.imagenetDir()));
-        Dataset data = (c.trainPerClass() > 0 || c.testPerClass() > 0)
-                ? Subsets.firstPerClass(full, positiveOr(c.trainPerClass()), positiveOr(c.testPerClass())) : full;
+        Dataset full = DatasetSpec.load(c.run().dataset(), new DataLocations(dataDir, c.cifarDir(), c.imagenetDir()));
+        Dataset data = (c.run().trainPerClass() > 0 || c.run().testPerClass() > 0)
+                ? Subsets.firstPerClass(full, positiveOr(c.run().trainPerClass()), positiveOr(c.run().testPerClass())) : full;
         checkBatchFits(c, data.train().size());
 
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("experiment", c.experiment());
-        m.put("dataset", c.dataset());
-        m.put("method", c.method());
+        m.put("experiment", c.run().experiment());
+        m.put("dataset", c.run().dataset());
+        m.put("method", c.run().method());
         m.put("config", hp.asMap());
         m.put("config_hash", configHash);
-        m.put("seed", c.seed());
-        m.put("steps", c.steps());
-        m.put("batch_size", c.batchSize());
-        m.put("eval_every", c.evalEvery());
-        m.put("eval_batch_size", c.evalBatchSize());
-        m.put("train_per_class", c.trainPerClass());
-        m.put("test_per_class", c.testPerClass());
+        m.put("seed", c.run().seed());
+        m.put("steps", c.run().steps());
+        m.put("batch_size", c.run().batchSize());
+        m.put("eval_every", c.run().evalEvery());
+        m.put("eval_batch_size", c.run().evalBatchSize());
+        m.put("train_per_class", c.run().trainPerClass());
+        m.put("test_per_class", c.run().testPerClass());
         m.put("data", Map.of("source", data.source(), "checksums", data.checksums(), "train_size", data.train().size(),
                 "test_size", data.test().size(), "num_classes", data.numClasses(), "shape", data.shape().toString()));
         m.put("argv", argv);
@@ -186,9 +184,9 @@ public final class Runner {
             StepMetrics sm = resumeFrom == null ? null : resumeFrom.lastMetrics();
             long stepsDone = first;
             CheckpointCost cost = new CheckpointCost();
-            try (TrainingMethod method = MethodRegistry.get(c.method())
-                    .create(new MethodContext(DatasetInfo.of(data), hp, c.seed(), c.threads()));
-                 Progress progress = new Progress(c.method() + "/" + c.dataset() + " seed " + c.seed(), c.steps(), quiet)) {
+            try (TrainingMethod method = MethodRegistry.get(c.run().method())
+                    .create(new MethodContext(DatasetInfo.of(data), hp, c.run().seed(), c.threads()));
+                 Progress progress = new Progress(c.run().method() + "/" + c.run().dataset() + " seed " + c.run().seed(), c.run().steps(), quiet)) {
                 rec.put("auxiliary_variables", method.auxiliaryVariableCount());
                 rec.put("gradient_evaluations_per_step", method.gradientEvaluationsPerStep());
                 if (resumeFrom != null) {
@@ -200,12 +198,12 @@ public final class Runner {
                     }
                     progress.step(first, "resumed from step " + first);
                 }
-                Batcher batcher = new Batcher(data.train(), c.batchSize(), c.seed());
+                Batcher batcher = new Batcher(data.train(), c.run().batchSize(), c.run().seed());
                 int batchesPerEpoch = batcher.batchesPerEpoch();
                 long lastCheckpoint = System.nanoTime();
                 // the next batches are built on a background thread while this step's session runs
                 try (Prefetcher prefetch = new Prefetcher(batcher, first, PREFETCH_DEPTH)) {
-                    for (long step = first; step < c.steps(); step++) {
+                    for (long step = first; step < c.run().steps(); step++) {
                         Batch b = prefetch.next();
                         sm = method.step(b);
                         long epoch = step / batchesPerEpoch;
@@ -217,9 +215,9 @@ public final class Runner {
                                     + sm.lagrangian() + "); try smaller learning rates";
                             break;
                         }
-                        boolean lastStep = step + 1 == c.steps();
-                        if (lastStep || (c.evalEvery() > 0 && (step + 1) % c.evalEvery() == 0)) {
-                            last = method.evaluate(Batches.inOrder(data.test(), c.evalBatchSize()));
+                        boolean lastStep = step + 1 == c.run().steps();
+                        if (lastStep || (c.run().evalEvery() > 0 && (step + 1) % c.run().evalEvery() == 0)) {
+                            last = method.evaluate(Batches.inOrder(data.test(), c.run().evalBatchSize()));
                             rec.eval(step + 1, epoch, last);
                         }
                         progress.step(1, summary(sm, last));
@@ -229,13 +227,13 @@ public final class Runner {
                         boolean stop = ck.stop().getAsBoolean();
                         if (stop || ck.due(step + 1, System.nanoTime() - lastCheckpoint)) {
                             rec.flush(); // the rows the checkpoint covers are on disk before it exists
-                            cost.write(out, method, step + 1, configHash, c.seed(), sm, last, wallBefore + (System.nanoTime() - t0) / 1e9);
+                            cost.write(out, method, step + 1, configHash, c.run().seed(), sm, last, wallBefore + (System.nanoTime() - t0) / 1e9);
                             lastCheckpoint = System.nanoTime();
                         }
                         if (stop) {
                             String sig = StopSignal.signal();
                             status = Status.INTERRUPTED;
-                            message = "stopped" + (sig == null ? "" : " by SIG" + sig) + " after step " + (step + 1) + " of " + c.steps()
+                            message = "stopped" + (sig == null ? "" : " by SIG" + sig) + " after step " + (step + 1) + " of " + c.run().steps()
                                     + " with a checkpoint; rerun the same command to resume (--restart starts over)";
                             break;
                         }
@@ -278,10 +276,10 @@ public final class Runner {
 
     /** A batch larger than the training split would silently shrink to it while the manifest records the asked size. */
     static void checkBatchFits(RunConfig c, int trainSize) {
-        if (c.batchSize() > trainSize) {
-            throw new UserError("--batch-size " + c.batchSize() + " is larger than the " + trainSize + " training examples of "
-                    + c.dataset() + (c.trainPerClass() > 0 ? " at --train-per-class " + c.trainPerClass() : "")
-                    + "; use --batch-size " + trainSize + " or less" + (c.trainPerClass() > 0 ? ", or a larger --train-per-class" : ""));
+        if (c.run().batchSize() > trainSize) {
+            throw new UserError("--batch-size " + c.run().batchSize() + " is larger than the " + trainSize + " training examples of "
+                    + c.run().dataset() + (c.run().trainPerClass() > 0 ? " at --train-per-class " + c.run().trainPerClass() : "")
+                    + "; use --batch-size " + trainSize + " or less" + (c.run().trainPerClass() > 0 ? ", or a larger --train-per-class" : ""));
         }
     }
 
@@ -322,9 +320,9 @@ public final class Runner {
     }
 
     /** Default record directory: {@code <results>/<experiment>/<dataset>/<method>/<config-hash>/seed-<n>}. */
-    public static Path defaultOut(Path results, RunConfig c) {
-        return results.resolve(c.experiment()).resolve(safe(c.dataset())).resolve(c.method())
-                .resolve(Json.hash(c.identity())).resolve("seed-" + c.seed());
+    public static Path defaultOut(Path results, RunSpec r) {
+        return results.resolve(r.experiment()).resolve(safe(r.dataset())).resolve(r.method())
+                .resolve(r.configHash()).resolve("seed-" + r.seed());
     }
 
     static String safe(String name) {

@@ -66,7 +66,7 @@ class CliErrorsTest {
         assertOneLineError(run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "5", "--lr", "-0.1", "--out", out()),
                 "--lr must be > 0");
         assertOneLineError(run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "5", "--hp", "lr=0", "--out", out()),
-                "lr", "must be > 0");
+                "lr=0", "must be a number > 0", "--hp lr=0.009185");
         assertOneLineError(run("run", "--method", "sgd", "--dataset", "mnist", "--steps", "5", "--hp", "momentum=1", "--out", out()),
                 "unknown hyperparameter 'momentum'", "valid:");
     }

@@ -42,7 +42,7 @@ class ResumeTest {
     }
 
     RunResult run(String method, String name, Checkpointing ck) {
-        RunConfig c = new RunConfig("test", "mnist", method, hp(method), STEPS, 16, 3, 500, 5, 20, 10, 2, null, tmp.resolve(name), false);
+        RunConfig c = new RunConfig(new RunSpec("test", "mnist", method, hp(method), STEPS, 16, 3, 500, 5, 20, 10), 2, null, tmp.resolve(name), false);
         return Runner.run(c, List.of("test"), true, Map.of(), ck);
     }
 

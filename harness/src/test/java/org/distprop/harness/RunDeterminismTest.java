@@ -20,7 +20,7 @@ class RunDeterminismTest {
     Path tmp;
 
     RunResult run(long seed, String name) {
-        RunConfig c = new RunConfig("test", "mnist", "sgd", Map.of(), 30, 16, 15, 500, seed, 20, 10, 2, null,
+        RunConfig c = new RunConfig(new RunSpec("test", "mnist", "sgd", Map.of(), 30, 16, 15, 500, seed, 20, 10), 2, null,
                 tmp.resolve(name), false);
         return Runner.run(c, List.of("test"), true);
     }
@@ -69,7 +69,7 @@ class RunDeterminismTest {
     void distPropSameSeedSameTraceBitForBit() throws IOException {
         RunResult[] r = new RunResult[2];
         for (int i = 0; i < 2; i++) {
-            RunConfig c = new RunConfig("test", "mnist", "distprop", Map.of("num_samples", "4"), 20, 16, 10, 500, 3, 20, 10, 2, null,
+            RunConfig c = new RunConfig(new RunSpec("test", "mnist", "distprop", Map.of("num_samples", "4"), 20, 16, 10, 500, 3, 20, 10), 2, null,
                     tmp.resolve("dp" + i), false);
             r[i] = Runner.run(c, List.of("test"), true);
             assertEquals(Status.OK, r[i].status(), r[i].message());
@@ -90,7 +90,7 @@ class RunDeterminismTest {
 
     @Test
     void divergenceIsRecordedNotThrown() {
-        RunConfig c = new RunConfig("test", "mnist", "sgd", Map.of("lr", "1e30", "optimizer", "sgd"), 20, 16, 0, 500, 1, 20, 10, 2,
+        RunConfig c = new RunConfig(new RunSpec("test", "mnist", "sgd", Map.of("lr", "1e30", "optimizer", "sgd"), 20, 16, 0, 500, 1, 20, 10), 2,
                 null, tmp.resolve("div"), false);
         RunResult r = Runner.run(c, List.of("test"), true);
         assertEquals(Status.DIVERGED, r.status());

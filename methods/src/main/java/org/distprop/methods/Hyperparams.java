@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The hyperparameters of one run: the method's declared defaults overridden by the user's values.
- * Unknown names and malformed values are rejected with a message naming the key and the valid ones.
+ * {@link #resolve} is the one place values are checked (undeclared names, values not of their
+ * {@link HyperParam.Kind}); the getters only read, and fail as a programming error when a method reads a
+ * value as a kind it did not declare. Values are kept as given (the config hash is over them).
  */
 public final class Hyperparams {
     private final String method;
@@ -22,9 +25,34 @@ public final class Hyperparams {
         this.declared = declared;
     }
 
+    /** A value a run rejects: {@code key} is the hyperparameter (so a spec can point at its line). */
+    public static final class BadValue extends IllegalArgumentException {
+        private final String key;
+        private final String problem;
+        private final String example;
+
+        /** {@code example}: a value that would do (the default), or null for an unknown key. */
+        BadValue(String key, String problem, String example) {
+            super(problem + (example == null ? "" : "; pass e.g. --hp " + key + "=" + example));
+            this.key = key;
+            this.problem = problem;
+            this.example = example;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** The message with the fix as an experiment spec writes it ({@code key: value}). */
+        public String inSpec() {
+            return problem + (example == null ? "" : "; write e.g. " + key + ": " + example);
+        }
+    }
+
     /**
-     * Defaults of {@code declared}, overridden by {@code overrides}; rejects undeclared keys and values
-     * not of their hyperparameter's {@link HyperParam.Kind} (the one place those are checked).
+     * Defaults of {@code declared}, overridden by {@code overrides}; rejects undeclared keys and values not
+     * of their hyperparameter's kind with a {@link BadValue} naming the key, the value, what is allowed and
+     * the fix.
      */
     public static Hyperparams resolve(String method, List<HyperParam> declared, Map<String, String> overrides) {
         Map<String, String> v = new TreeMap<>();
@@ -34,43 +62,19 @@ public final class Hyperparams {
             byName.put(p.name(), p);
         }
         for (var e : overrides.entrySet()) {
-            if (!v.containsKey(e.getKey())) {
-                List<String> valid = new ArrayList<>(v.keySet());
-                throw new IllegalArgumentException("unknown hyperparameter '" + e.getKey() + "' for method " + method
-                        + "; valid: " + String.join(", ", valid));
+            HyperParam p = byName.get(e.getKey());
+            if (p == null) {
+                throw new BadValue(e.getKey(), "unknown hyperparameter '" + e.getKey() + "' for method " + method
+                        + "; valid: " + String.join(", ", new ArrayList<>(v.keySet())), null);
             }
-            String problem = byName.get(e.getKey()).problem(e.getValue());
+            String problem = p.problem(e.getValue());
             if (problem != null) {
-                throw new IllegalArgumentException("hyperparameter " + e.getKey() + "=" + e.getValue() + " of method " + method + " "
-                        + problem + "; pass e.g. --hp " + e.getKey() + "=" + byName.get(e.getKey()).defaultValue());
+                throw new BadValue(e.getKey(), "hyperparameter " + e.getKey() + "=" + e.getValue() + " of method " + method + " "
+                        + problem, p.defaultValue());
             }
             v.put(e.getKey(), e.getValue());
         }
         return new Hyperparams(method, v, byName);
-    }
-
-    /**
-     * Whether a key names a learning rate, which a run requires to be > 0: the {@code lr} prefix convention,
-     * except schedule lengths such as OAM's {@code lr_halving_epochs} (where 0 means "never").
-     */
-    public static boolean isLearningRate(String key) {
-        return key.startsWith("lr") && !key.endsWith("_epochs");
-    }
-
-    /**
-     * The range checks the naming conventions imply, run before any data loads (harness Runner and spec
-     * validation): learning rates > 0, schedule lengths ({@code *_epochs}) >= 0. Method-specific checks stay
-     * in the methods.
-     */
-    public void checkNamedRanges() {
-        for (String k : values.keySet()) {
-            if (isLearningRate(k)) {
-                getPositive(k);
-            } else if (k.endsWith("_epochs") && !(getDouble(k) >= 0)) {
-                throw new IllegalArgumentException("hyperparameter " + k + " of method " + method + " must be >= 0 (0 = never), got "
-                        + getString(k) + "; pass e.g. --hp " + k + "=0");
-            }
-        }
     }
 
     public Map<String, String> asMap() {
@@ -85,47 +89,31 @@ public final class Hyperparams {
         return v;
     }
 
+    /** A numeric hyperparameter (in its kind's range: checked at resolve time). */
     public double getDouble(String key) {
-        String v = getString(key);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("hyperparameter " + key + "=" + v + " of method " + method + " is not a number");
-        }
+        return Double.parseDouble(read(key, "a number", HyperParam.Kind::numeric));
     }
 
-    /** A value that must be > 0 (learning rates, margins, counts). */
-    public double getPositive(String key) {
-        double d = getDouble(key);
-        if (!(d > 0) || !Double.isFinite(d)) {
-            throw new IllegalArgumentException("hyperparameter " + key + " of method " + method + " must be > 0, got "
-                    + getString(key) + "; pass e.g. --hp " + key + "=0.01");
-        }
-        return d;
-    }
-
-    public int getPositiveInt(String key) {
-        double d = getPositive(key);
-        if (d != Math.rint(d)) {
-            throw new IllegalArgumentException("hyperparameter " + key + " of method " + method + " must be a whole number, got " + getString(key));
-        }
-        return (int) d;
+    /** A whole-number hyperparameter ({@link HyperParam#positiveInt}, {@link HyperParam#nonNegativeInt}). */
+    public int getInt(String key) {
+        return (int) Double.parseDouble(read(key, "a whole number", HyperParam.Kind::integral));
     }
 
     public boolean getBoolean(String key) {
-        String v = getString(key).toLowerCase();
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("hyperparameter " + key + " of method " + method + " must be true or false, got " + v);
-        }
-        return Boolean.parseBoolean(v);
+        return Boolean.parseBoolean(read(key, "a boolean", k -> k == HyperParam.Kind.BOOLEAN).strip().toLowerCase(Locale.ROOT));
     }
 
-    /** The value of a {@link HyperParam#choice} hyperparameter (checked at resolve time), lower-case. */
+    /** The value of a {@link HyperParam#choice} hyperparameter, lower-case. */
     public String getChoice(String key) {
-        HyperParam p = declared.get(key);
-        if (p == null || !p.kind().type().equals("choice")) {
-            throw new IllegalStateException("method " + method + " reads '" + key + "' as a choice but does not declare it with HyperParam.choice");
+        return read(key, "a choice", k -> k == HyperParam.Kind.CHOICE).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private String read(String key, String as, java.util.function.Predicate<HyperParam.Kind> kindOk) {
+        String v = getString(key);
+        if (!kindOk.test(declared.get(key).kind())) {
+            throw new IllegalStateException("method " + method + " reads '" + key + "' as " + as + " but declares it "
+                    + declared.get(key).kind());
         }
-        return getString(key).strip().toLowerCase(java.util.Locale.ROOT);
+        return v;
     }
 }

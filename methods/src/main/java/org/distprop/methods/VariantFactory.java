@@ -55,7 +55,7 @@ public abstract class VariantFactory implements MethodFactory {
         Map<String, String> left = new LinkedHashMap<>(defaults);
         for (HyperParam p : base.hyperparameters(dataset)) {
             String v = left.remove(p.name());
-            out.add(v == null ? p : new HyperParam(p.name(), v, p.description(), p.kind()));
+            out.add(v == null ? p : p.withDefault(v));
         }
         if (!left.isEmpty()) {
             throw new IllegalStateException("variant " + name + " sets " + left.keySet() + ", which " + base.name() + " does not declare");

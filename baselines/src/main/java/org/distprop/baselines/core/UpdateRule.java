@@ -2,6 +2,7 @@ package org.distprop.baselines.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.distprop.methods.HyperParam;
 import org.distprop.methods.core.Optimizers;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -17,6 +18,12 @@ import org.tensorflow.types.TFloat32;
  */
 public final class UpdateRule {
     public static final String[] NAMES = {"adam", "rmsprop", "sgd"};
+
+    /** The options of a baseline's {@code optimizer} hyperparameter: {@link #NAMES}, each with what it means there. */
+    public static HyperParam.Option[] options(String adam, String rmsprop, String sgd) {
+        return new HyperParam.Option[] {HyperParam.option(NAMES[0], adam), HyperParam.option(NAMES[1], rmsprop),
+                HyperParam.option(NAMES[2], sgd)};
+    }
 
     /** Adam's beta1, beta2 and epsilon. */
     public record AdamSettings(float beta1, float beta2, float eps) {

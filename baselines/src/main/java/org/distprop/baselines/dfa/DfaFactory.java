@@ -24,11 +24,11 @@ public class DfaFactory implements MethodFactory {
     @Override
     public List<HyperParam> hyperparameters(String dataset) {
         return List.of(
-                new HyperParam("arch", BaselineNets.defaultArch(dataset, "tanh-2x800"),
-                        "network (Nøkland's MLP on MNIST; cifar-lenet / alexnet on cifar10 / imagenet): " + String.join(", ", Architectures.NAMES)),
-                HyperParam.choice("optimizer", "adam", "adam, rmsprop (centred, Lee's) or sgd", UpdateRule.NAMES),
-                new HyperParam("lr", "5e-4", "Adam learning rate (Nøkland: RMSprop 1e-4 for 300 epochs; 5e-4 reaches 97 % in 3,000 steps of 128)"),
-                new HyperParam("feedback_scale", "1", "feedback entries ~ U(+-scale/sqrt(fan)), fan = layer width (DFA) or fan-in (FA)"));
+                HyperParam.choice("arch", BaselineNets.defaultArch(dataset, "tanh-2x800"),
+                        "network (Nøkland's MLP on MNIST; cifar-lenet / alexnet on cifar10 / imagenet)", Architectures.NAMES),
+                HyperParam.choice("optimizer", "adam", "update rule", UpdateRule.options("", "centred, Lee's", "")),
+                HyperParam.positive("lr", "5e-4", "Adam learning rate (Nøkland: RMSprop 1e-4 for 300 epochs; 5e-4 reaches 97 % in 3,000 steps of 128)"),
+                HyperParam.positive("feedback_scale", "1", "feedback entries ~ U(+-scale/sqrt(fan)), fan = layer width (DFA) or fan-in (FA)"));
     }
 
     @Override

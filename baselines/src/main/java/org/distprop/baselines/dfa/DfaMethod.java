@@ -44,15 +44,15 @@ public final class DfaMethod extends LayerwiseMethod {
     private final List<Operand<TFloat32>> signals;
 
     public DfaMethod(MethodContext ctx, Mode mode) {
-        this(ctx, mode, Architectures.build(ctx.hp().getString("arch"), ctx.data(), true));
+        this(ctx, mode, Architectures.build(ctx.hp().getChoice("arch"), ctx.data(), true));
     }
 
     public DfaMethod(MethodContext ctx, Mode mode, Architecture network) {
         super(ctx, Layerwise.afterActivations(network));
         this.mode = mode;
         String optimizer = ctx.hp().getChoice("optimizer");
-        float lr = (float) ctx.hp().getPositive("lr");
-        double scale = ctx.hp().getPositive("feedback_scale");
+        float lr = (float) ctx.hp().getDouble("lr");
+        double scale = ctx.hp().getDouble("feedback_scale");
         int classes = ctx.data().numClasses();
 
         fwd = detachedForward(x);

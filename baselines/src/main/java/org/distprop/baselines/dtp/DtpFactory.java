@@ -34,27 +34,28 @@ public final class DtpFactory implements MethodFactory {
     public List<HyperParam> hyperparameters(String dataset) {
         boolean mnistNet = BaselineNets.defaultArch(dataset, "tanh-7x240").equals("tanh-7x240");
         List<HyperParam> hp = new ArrayList<>(List.of(
-                new HyperParam("arch", BaselineNets.defaultArch(dataset, "tanh-7x240"),
-                        "network (Lee's 7x240 tanh MLP on MNIST; cifar-lenet / alexnet on cifar10 / imagenet): "
-                                + String.join(", ", Architectures.NAMES)),
-                HyperParam.choice("optimizer", "adam", "adam (Bartunov), rmsprop (Lee's centred RMSprop) or sgd", UpdateRule.NAMES),
-                new HyperParam("lr", "0.0003", "forward-weight learning rate (Lee: 0.0148893 with rmsprop)"),
-                new HyperParam("lr_inverse", "0.001", "inverse-weight learning rate (Lee: 0.00501149 with rmsprop)"),
-                new HyperParam("beta1", "0.9", "Adam beta1 of the forward weights"),
-                new HyperParam("beta2", "0.999", "Adam beta2 of the forward weights"),
-                new HyperParam("eps", "1e-8", "Adam epsilon of the forward weights"),
-                new HyperParam("beta1_inverse", "0.9", "Adam beta1 of the inverse weights"),
-                new HyperParam("beta2_inverse", "0.999", "Adam beta2 of the inverse weights"),
-                new HyperParam("eps_inverse", "1e-8", "Adam epsilon of the inverse weights"),
-                new HyperParam("target_step", "0.327736", "alpha of the first target h - alpha dJ/dh, J a batch mean (Lee)"),
-                new HyperParam("noise", "0.1", "sigma of the inverse-training corruption (Lee: 0.359830)"),
-                HyperParam.choice("schedule", "parallel", "parallel (forward + inverse update per minibatch) or alternating (Lee: by epochs)",
-                        "parallel", "alternating"),
-                HyperParam.choice("init", mnistNet ? "orthogonal" : "default",
-                        "orthogonal (Lee's rand_ortho on dense weights, zero biases) or default (PyTorch)", "orthogonal", "default"),
-                HyperParam.choice("readout_only", "false",
-                        "diagnostic (baselines-spec §0.3, §5.5): train only the read-out on the cross-entropy, hidden layers fixed at init",
-                        "false", "true")));
+                HyperParam.choice("arch", BaselineNets.defaultArch(dataset, "tanh-7x240"),
+                        "network (Lee's 7x240 tanh MLP on MNIST; cifar-lenet / alexnet on cifar10 / imagenet)", Architectures.NAMES),
+                HyperParam.choice("optimizer", "adam", "update rule of the forward and inverse weights", UpdateRule.options(
+                        "Bartunov", "Lee's centred RMSprop", "")),
+                HyperParam.positive("lr", "0.0003", "forward-weight learning rate (Lee: 0.0148893 with rmsprop)"),
+                HyperParam.positive("lr_inverse", "0.001", "inverse-weight learning rate (Lee: 0.00501149 with rmsprop)"),
+                HyperParam.fraction("beta1", "0.9", "Adam beta1 of the forward weights"),
+                HyperParam.fraction("beta2", "0.999", "Adam beta2 of the forward weights"),
+                HyperParam.positive("eps", "1e-8", "Adam epsilon of the forward weights"),
+                HyperParam.fraction("beta1_inverse", "0.9", "Adam beta1 of the inverse weights"),
+                HyperParam.fraction("beta2_inverse", "0.999", "Adam beta2 of the inverse weights"),
+                HyperParam.positive("eps_inverse", "1e-8", "Adam epsilon of the inverse weights"),
+                HyperParam.positive("target_step", "0.327736", "alpha of the first target h - alpha dJ/dh, J a batch mean (Lee)"),
+                HyperParam.positive("noise", "0.1", "sigma of the inverse-training corruption (Lee: 0.359830)"),
+                HyperParam.choice("schedule", "parallel", "update schedule",
+                        HyperParam.option("parallel", "forward + inverse update per minibatch"),
+                        HyperParam.option("alternating", "Lee: by epochs")),
+                HyperParam.choice("init", mnistNet ? "orthogonal" : "default", "weight init",
+                        HyperParam.option("orthogonal", "Lee's rand_ortho on dense weights, zero biases"),
+                        HyperParam.option("default", "PyTorch")),
+                HyperParam.bool("readout_only", "false",
+                        "diagnostic (baselines-spec §0.3, §5.5): train only the read-out on the cross-entropy, hidden layers fixed at init")));
         return hp;
     }
 

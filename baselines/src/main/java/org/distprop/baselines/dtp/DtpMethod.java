@@ -50,17 +50,17 @@ public final class DtpMethod extends LayerwiseMethod {
     private final List<Op> orthogonalInit = new ArrayList<>();
 
     public DtpMethod(MethodContext ctx) {
-        this(ctx, Architectures.build(ctx.hp().getString("arch"), ctx.data(), true));
+        this(ctx, Architectures.build(ctx.hp().getChoice("arch"), ctx.data(), true));
     }
 
     public DtpMethod(MethodContext ctx, Architecture network) {
         super(ctx, Layerwise.afterActivations(network));
         var hp = ctx.hp();
         String optimizer = hp.getChoice("optimizer");
-        float lr = (float) hp.getPositive("lr");
-        float lrInverse = (float) hp.getPositive("lr_inverse");
-        float alpha = (float) hp.getPositive("target_step");
-        float sigma = (float) hp.getPositive("noise");
+        float lr = (float) hp.getDouble("lr");
+        float lrInverse = (float) hp.getDouble("lr_inverse");
+        float alpha = (float) hp.getDouble("target_step");
+        float sigma = (float) hp.getDouble("noise");
         alternating = hp.getChoice("schedule").equals("alternating");
         boolean orthogonal = hp.getChoice("init").equals("orthogonal");
         readoutOnly = hp.getBoolean("readout_only");
@@ -152,15 +152,8 @@ public final class DtpMethod extends LayerwiseMethod {
 
     /** Adam's beta1, beta2, eps for the forward ({@code suffix} "") or inverse ("_inverse") weights. */
     private static UpdateRule.AdamSettings adamSettings(org.distprop.methods.Hyperparams hp, String suffix) {
-        double b1 = hp.getDouble("beta1" + suffix);
-        double b2 = hp.getDouble("beta2" + suffix);
-        for (var e : java.util.Map.of("beta1" + suffix, b1, "beta2" + suffix, b2).entrySet()) {
-            if (!(e.getValue() >= 0 && e.getValue() < 1)) {
-                throw new IllegalArgumentException("hyperparameter " + e.getKey() + " of method dtp must be in [0, 1), got "
-                        + e.getValue() + "; pass e.g. --hp " + e.getKey() + "=0.9");
-            }
-        }
-        return new UpdateRule.AdamSettings((float) b1, (float) b2, (float) hp.getPositive("eps" + suffix));
+        return new UpdateRule.AdamSettings((float) hp.getDouble("beta1" + suffix), (float) hp.getDouble("beta2" + suffix),
+                (float) hp.getDouble("eps" + suffix));
     }
 
     /** Lee's rand_ortho: (semi-)orthogonal dense weights with unit singular values (baselines-spec §1.6). */

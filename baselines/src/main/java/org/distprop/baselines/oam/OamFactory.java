@@ -22,14 +22,14 @@ public final class OamFactory implements MethodFactory {
     @Override
     public List<HyperParam> hyperparameters(String dataset) {
         return List.of(
-                new HyperParam("arch", "lenet", "network (IBM's LeNet by default): " + String.join(", ", Architectures.NAMES)),
-                new HyperParam("lr_weights", "0.008", "Adam lr of the hidden modules"),
-                new HyperParam("lr_out", "0.008", "Adam lr of the read-out module"),
-                new HyperParam("lr_codes", "0.3", "SGD lr of the code inner loop"),
-                new HyperParam("code_momentum", "0.9", "Nesterov momentum of the code inner loop (fresh each minibatch)"),
+                HyperParam.choice("arch", "lenet", "network (IBM's LeNet by default)", Architectures.NAMES),
+                HyperParam.positive("lr_weights", "0.008", "Adam lr of the hidden modules"),
+                HyperParam.positive("lr_out", "0.008", "Adam lr of the read-out module"),
+                HyperParam.positive("lr_codes", "0.3", "SGD lr of the code inner loop"),
+                HyperParam.fraction("code_momentum", "0.9", "Nesterov momentum of the code inner loop (fresh each minibatch)"),
                 HyperParam.positiveInt("code_steps", "5", "inner steps per code"),
-                new HyperParam("mu", "0.003", "weight 1/mu of the read-out loss in the top code objective"),
-                new HyperParam("lr_halving_epochs", "8", "halve all lrs every this many epochs (0 = never)"));
+                HyperParam.positive("mu", "0.003", "weight 1/mu of the read-out loss in the top code objective"),
+                HyperParam.nonNegative("lr_halving_epochs", "8", "halve all lrs every this many epochs (0 = never)"));
     }
 
     @Override

@@ -45,23 +45,19 @@ public final class OamMethod extends LayerwiseMethod {
     private final Operand<TFloat32> lrScale;
 
     public OamMethod(MethodContext ctx) {
-        this(ctx, Architectures.build(ctx.hp().getString("arch"), ctx.data(), true));
+        this(ctx, Architectures.build(ctx.hp().getChoice("arch"), ctx.data(), true));
     }
 
     public OamMethod(MethodContext ctx, Architecture network) {
         super(ctx, Layerwise.beforeLinear(network));
         var hp = ctx.hp();
-        float lrWeights = (float) hp.getPositive("lr_weights");
-        float lrOut = (float) hp.getPositive("lr_out");
-        float lrCodes = (float) hp.getPositive("lr_codes");
+        float lrWeights = (float) hp.getDouble("lr_weights");
+        float lrOut = (float) hp.getDouble("lr_out");
+        float lrCodes = (float) hp.getDouble("lr_codes");
         float momentum = (float) hp.getDouble("code_momentum");
-        float mu = (float) hp.getPositive("mu");
+        float mu = (float) hp.getDouble("mu");
         double halving = hp.getDouble("lr_halving_epochs");
-        if (!(halving >= 0) || Double.isInfinite(halving)) {
-            throw new IllegalArgumentException("hyperparameter lr_halving_epochs of method oam must be >= 0 (0 = never halve), got "
-                    + hp.getString("lr_halving_epochs") + "; pass e.g. --hp lr_halving_epochs=8");
-        }
-        codeSteps = hp.getPositiveInt("code_steps");
+        codeSteps = hp.getInt("code_steps");
         codes = numBlocks - 1;
         if (codes < 1) {
             throw new IllegalArgumentException("OAM needs at least one hidden linear layer");

@@ -108,7 +108,7 @@ public class StepBenchmark {
         if (method.equals("sgd")) {
             reference = ((GraphMethod) measured).bareStep(new Batcher(data.train(), batchSize, 1L).batchAt(0));
         } else {
-            Hyperparams sgdHp = resolve("sgd", Map.of("arch", resolved.getString("arch")));
+            Hyperparams sgdHp = resolve("sgd", Map.of("arch", resolved.getChoice("arch")));
             sgd = MethodRegistry.get("sgd").create(new MethodContext(DatasetInfo.of(data), sgdHp, 1L, threads));
             sgdBatches = prefetcher();
             reference = () -> sgd.step(sgdBatches.next());

@@ -28,8 +28,8 @@ public final class DataCommand implements Runnable {
         @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
         Path dataDir;
 
-        @Option(names = "--debug", description = "show stack traces of errors")
-        boolean debug;
+        @picocli.CommandLine.Mixin
+        DebugOption debugOption = new DebugOption();
 
         @Override
         public Integer call() {
@@ -63,8 +63,8 @@ public final class DataCommand implements Runnable {
         @Option(names = "--imagenet-dir", description = "ImageNet ImageFolder root")
         Path imagenetDir;
 
-        @Option(names = "--debug", description = "show stack traces of errors")
-        boolean debug;
+        @picocli.CommandLine.Mixin
+        DebugOption debugOption = new DebugOption();
 
         @Override
         public Integer call() {

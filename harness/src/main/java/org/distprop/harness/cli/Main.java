@@ -2,6 +2,7 @@ package org.distprop.harness.cli;
 
 import java.io.PrintWriter;
 import org.distprop.datasets.DataException;
+import org.distprop.harness.ExitCodes;
 import org.distprop.harness.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,19 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ExperimentCommand.class, RunCellCommand.class, SlurmCommand.class, DataCommand.class,
                 MethodsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    public static final int EXIT_USER_ERROR = 2;
-    public static final int EXIT_RUN_FAILED = 3;
-
-    /** Exit code of a command whose run ended with {@code status}: 0 ok, 143/130 interrupted by SIGTERM/SIGINT, else 3. */
-    public static int exitCode(org.distprop.store.Status status) {
-        if (status == org.distprop.store.Status.OK) {
-            return 0;
-        }
-        if (status == org.distprop.store.Status.INTERRUPTED) {
-            return org.distprop.harness.StopSignal.exitCode(org.distprop.harness.StopSignal.signal());
-        }
-        return EXIT_RUN_FAILED;
-    }
+    /** {@link ExitCodes#USER_ERROR} (the name tests and callers of {@link #execute} use). */
+    public static final int EXIT_USER_ERROR = ExitCodes.USER_ERROR;
+    public static final int EXIT_RUN_FAILED = ExitCodes.RUN_FAILED;
 
     @Override
     public void run() {

@@ -19,7 +19,7 @@ public final class MethodsCommand implements Callable<Integer> {
             MethodFactory f = MethodRegistry.get(name);
             System.out.printf("%s: %s%n", name, f.description());
             for (HyperParam p : f.hyperparameters(dataset)) {
-                System.out.printf("    %-22s %-14s %s%n", p.name(), p.defaultValue(), p.description());
+                System.out.printf("    %-22s %-14s %s%n", p.name(), p.defaultValue(), p.help());
             }
         }
         return 0;

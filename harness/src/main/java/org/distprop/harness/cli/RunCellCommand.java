@@ -52,8 +52,8 @@ public final class RunCellCommand implements Callable<Integer> {
             description = "exit code when the cell is skipped (record ok, or held by another live runner); the worker pool tells skips from runs by it")
     int skipExitCode;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debugOption = new DebugOption();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -104,7 +104,7 @@ public final class RunCellCommand implements Callable<Integer> {
             return skipExitCode;
         }
         System.out.printf("cell %d (%s): %s -> %s%n", index, cell.describe().strip(), r.status(), r.dir());
-        return Main.exitCode(r.status());
+        return org.distprop.harness.ExitCodes.of(r.status());
     }
 
     /** A worker orphaned by a killed runner must not keep writing a record that a rerun also writes. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distprop.harness.RunConfig;
 import org.distprop.harness.RunResult;
+import org.distprop.harness.RunSpec;
 import org.distprop.harness.Runner;
 import org.distprop.methods.MethodRegistry;
 import org.distprop.store.Status;
@@ -84,8 +85,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debugOption = new DebugOption();
 
     @Override
     public Integer call() {
@@ -105,11 +106,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             overrides.put(MethodRegistry.get(method).primaryLearningRate(), Double.toString(lr));
         }
-        RunConfig c = new RunConfig("runs", dataset, method, overrides, steps, batchSize, evalEvery, evalBatchSize, seed,
-                trainPerClass, testPerClass, threads, dataDir, null, force, cifarDir, imagenetDir);
-        Path dir = out != null ? out : Runner.defaultOut(results, c);
-        c = new RunConfig(c.experiment(), dataset, method, overrides, steps, batchSize, evalEvery, evalBatchSize, seed,
-                trainPerClass, testPerClass, threads, dataDir, dir, force, cifarDir, imagenetDir);
+        RunSpec run = new RunSpec("runs", dataset, method, overrides, steps, batchSize, evalEvery, evalBatchSize, seed,
+                trainPerClass, testPerClass);
+        RunConfig c = new RunConfig(run, threads, dataDir, out != null ? out : Runner.defaultOut(results, run), force, cifarDir, imagenetDir);
         var ck = checkpoints.toCheckpointing(); // checks its values before any data loads
         RunResult r = Runner.run(c, List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet,
                 Map.of(), ck);
@@ -122,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (r.status() != Status.OK) {
             System.err.println("distprop: run " + r.status() + ": " + r.message());
-            return Main.exitCode(r.status());
+            return org.distprop.harness.ExitCodes.of(r.status());
         }
         return 0;
     }

@@ -51,8 +51,8 @@ public final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "dataset cache the nodes can read")
     Path dataDir;
 
-    @Option(names = "--debug", description = "show stack traces of errors")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debugOption = new DebugOption();
 
     @Override
     public Integer call() throws IOException {

@@ -74,13 +74,13 @@ public final class Estimator {
 
     /** Estimated seconds for one cell, and whether the estimate is measured. */
     public double seconds(Cell c) {
-        double[] acc = measured.get(key(c.dataset(), c.method()));
-        double ms = acc != null ? acc[0] / acc[1] : DEFAULT_MS_PER_EXAMPLE.getOrDefault(baseName(c.dataset()), 2.0);
-        return STARTUP_SECONDS + c.steps() * c.batchSize() * ms / 1000;
+        double[] acc = measured.get(key(c.run().dataset(), c.run().method()));
+        double ms = acc != null ? acc[0] / acc[1] : DEFAULT_MS_PER_EXAMPLE.getOrDefault(baseName(c.run().dataset()), 2.0);
+        return STARTUP_SECONDS + c.run().steps() * c.run().batchSize() * ms / 1000;
     }
 
     public boolean measured(Cell c) {
-        return measured.containsKey(key(c.dataset(), c.method()));
+        return measured.containsKey(key(c.run().dataset(), c.run().method()));
     }
 
     /** Wall time for {@code cells} on {@code jobs} workers: greedy longest-first packing. */

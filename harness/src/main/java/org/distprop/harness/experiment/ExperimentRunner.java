@@ -181,7 +181,7 @@ public final class ExperimentRunner {
             out.printf(Locale.ROOT, "%s: %d cell(s) left to another runner on %s; rerun this command once it has finished"
                     + " to pick up any it did not complete%n", exp.spec().name(), skipped.size(), o.results());
         }
-        return problems.isEmpty() && sweepFailures == 0 ? 0 : org.distprop.harness.cli.Main.EXIT_RUN_FAILED;
+        return problems.isEmpty() && sweepFailures == 0 ? 0 : org.distprop.harness.ExitCodes.RUN_FAILED;
     }
 
     private int dryRun(List<Cell> mine, List<Cell> pending, Map<Cell, Path> shared) {
@@ -202,8 +202,8 @@ public final class ExperimentRunner {
             int done = new SweepHistory(historyFile()).read().size();
             Cell example = exp.sweepTemplate().trialCell(exp.spec().name(), 0, Map.of());
             out.printf(Locale.ROOT, "sweep: %s search over %s on %s/%s, %d trials (%d done), ~%s each, ~%s in all; history %s%n",
-                    s.method(), s.space().stream().map(org.distprop.harness.sweep.Param::name).toList(), example.dataset(),
-                    example.method(), exp.trials(), done, Progress.fmtSeconds(est.seconds(example)),
+                    s.method(), s.space().stream().map(org.distprop.harness.sweep.Param::name).toList(), example.run().dataset(),
+                    example.run().method(), exp.trials(), done, Progress.fmtSeconds(est.seconds(example)),
                     Progress.fmtSeconds(est.seconds(example) * Math.max(0, exp.trials() - done)), historyFile());
         }
         return 0;

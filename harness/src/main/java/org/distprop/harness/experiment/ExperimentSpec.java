@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.distprop.datasets.DataException;
 import org.distprop.datasets.DatasetSpec;
+import org.distprop.harness.RunSpec;
 import org.distprop.harness.UserError;
+import org.distprop.harness.sweep.Param;
 import org.distprop.harness.sweep.SweepConfig;
-import org.distprop.methods.HyperParam;
+import org.distprop.harness.yaml.YamlNode;
 import org.distprop.methods.Hyperparams;
 import org.distprop.methods.MethodFactory;
 import org.distprop.methods.MethodRegistry;
@@ -56,6 +58,8 @@ public final class ExperimentSpec {
     private final String file;
     private final YamlNode root;
     private final String name;
+    /** (method, dataset, overrides) already checked by {@link #checkAt}. */
+    private final java.util.Set<List<Object>> checked = new java.util.HashSet<>();
 
     private ExperimentSpec(String file, YamlNode root) {
         this.file = file;
@@ -170,134 +174,153 @@ public final class ExperimentSpec {
         return e;
     }
 
+    /** One profile: every group's (method, grid point) templates, then their cells or the sweep. */
     private Expansion expandOne(String profile, boolean structureOnly) {
         Settings base = profileSettings(profile);
+        SweepConfig sweep = sweep(); // a sweep spec's group is the template of its trials, not cells
         List<Cell> cells = new ArrayList<>();
         List<GroupTemplate> templates = new ArrayList<>();
-        SweepConfig sweep = sweep(); // a sweep spec's group is the template of its trials, not cells
+        for (YamlNode g : groups()) {
+            for (GroupTemplate t : groupTemplates(g, base, profile, structureOnly)) {
+                templates.add(t);
+                if (sweep == null && !t.settings().skip()) {
+                    for (long seed : t.settings().seeds(g)) {
+                        cells.add(Cell.of(cells.size(), t.run(name, seed, Map.of())));
+                    }
+                }
+            }
+        }
+        int throttle = (int) base.nonNegativeLong("throttle", 0);
+        if (sweep == null) {
+            if (base.has("trials")) {
+                throw base.node("trials").error("'trials' is a sweep setting, but this spec has no sweep block");
+            }
+            return new Expansion(this, profile, cells, null, null, 0, base.timeLimit(), throttle);
+        }
+        return sweepExpansion(profile, base, cells, templates, sweep, throttle);
+    }
+
+    private List<YamlNode> groups() {
         List<YamlNode> groups = root.require("groups").asList();
         if (groups.isEmpty()) {
             throw root.get("groups").error("no groups: list at least one {dataset, methods}");
         }
-        for (YamlNode g : groups) {
-            g.checkKeys(GROUP_KEYS);
-            YamlNode dsNode = g.require("dataset");
-            String dataset = dsNode.asText();
-            try {
-                DatasetSpec.checkName(dataset);
-            } catch (DataException e) {
-                if (!structureOnly) {
-                    throw dsNode.error(e.getMessage());
-                }
-            }
-            Settings s = new Settings(base);
-            YamlNode gp = g.get("profiles");
-            if (gp != null) {
-                gp.checkKeys(ALL_PROFILES);
-                for (String p : ALL_PROFILES) {
-                    if (gp.get(p) != null) {
-                        new Settings().overlay(gp.get(p)); // key check for every profile
-                    }
-                }
-                if (gp.get(profile) != null) {
-                    s.overlay(gp.get(profile));
-                }
-            }
-            List<YamlNode> methodNodes = g.require("methods").asListOrOne();
-            Map<String, YamlNode> hpByMethod = new LinkedHashMap<>();
-            if (g.get("hp") != null) {
-                for (var e : g.get("hp").asMap().entrySet()) {
-                    if (methodNodes.stream().noneMatch(m -> m.asText().equals(e.getKey()))) {
-                        throw e.getValue().error("hp for '" + e.getKey() + "', which is not one of this group's methods");
-                    }
-                    hpByMethod.put(e.getKey(), e.getValue());
-                }
-            }
-            List<Map<String, YamlNode>> gridPoints = gridPoints(g.get("grid"), profile);
-            for (YamlNode mNode : methodNodes) {
-                String method = mNode.asText();
-                MethodFactory f;
-                try {
-                    f = MethodRegistry.get(method);
-                } catch (IllegalArgumentException e) {
-                    if (!structureOnly) {
-                        throw mNode.error(e.getMessage());
-                    }
-                    f = null;
-                }
-                Map<String, YamlNode> hpNodes = new LinkedHashMap<>();
-                if (hpByMethod.get(method) != null) {
-                    hpNodes.putAll(hpByMethod.get(method).asMap());
-                }
-                for (Map<String, YamlNode> point : gridPoints) {
-                    Map<String, YamlNode> hp = new LinkedHashMap<>(hpNodes);
-                    Settings cs = new Settings(s);
-                    for (var e : point.entrySet()) {
-                        if (e.getKey().startsWith("hp.")) {
-                            hp.put(e.getKey().substring(3), e.getValue());
-                        } else {
-                            cs.put(e.getKey(), e.getValue());
-                        }
-                    }
-                    Map<String, String> hpValues = f == null ? texts(hp) : checkHyperparams(method, f, dataset, hp);
-                    templates.add(new GroupTemplate(g, dataset, method, hpValues, cs));
-                    if (cs.skip() || sweep != null) {
-                        continue;
-                    }
-                    for (long seed : cs.seeds(g)) {
-                        cells.add(cell(cells.size(), dataset, method, hpValues, cs, seed, g));
-                    }
-                }
-            }
-        }
-        if (sweep == null && base.has("trials")) {
-            throw base.node("trials").error("'trials' is a sweep setting, but this spec has no sweep block");
-        }
-        if (sweep != null) {
-            if (templates.size() != 1) {
-                throw root.get("sweep").error("a sweep spec has exactly one group with one method (the swept one); found "
-                        + templates.size() + " (method, grid point) combinations");
-            }
-            GroupTemplate t = templates.get(0);
-            boolean known = MethodRegistry.names().contains(t.method());
-            MethodFactory f = known ? MethodRegistry.get(t.method()) : null;
-            for (var e : known ? sweep.paramNodes().entrySet() : Map.<String, YamlNode>of().entrySet()) {
-                checkKey(t.method(), f, t.dataset(), e.getKey(), e.getValue());
-            }
-            for (var e : known ? sweep.constants().entrySet() : Map.<String, String>of().entrySet()) {
-                checkValue(t.method(), f, t.dataset(), e.getKey(), e.getValue(), sweep.paramNodes().get(e.getKey()));
-            }
-            for (var p : known ? sweep.space() : List.<org.distprop.harness.sweep.Param>of()) {
-                // both ends of every range must be acceptable values (e.g. learning rates > 0)
-                YamlNode at = sweep.paramNodes().get(p.name());
-                checkValue(t.method(), f, t.dataset(), p.name(), p.decode(0), at);
-                checkValue(t.method(), f, t.dataset(), p.name(), p.decode(1), at);
-            }
-            long trials = t.settings().positiveLong("trials", root.get("profiles"));
-            if (t.settings().has("initial_random")) {
-                long init = t.settings().positiveLong("initial_random", root.get("profiles"));
-                if (init < 2) {
-                    throw t.settings().node("initial_random").error("must be >= 2 (the GP needs two points)");
-                }
-                sweep = sweep.withInitialRandom((int) init);
-            }
-            return new Expansion(this, profile, cells, t, sweep, (int) trials, base.timeLimit(), (int) base.nonNegativeLong("throttle", 0));
-        }
-        return new Expansion(this, profile, cells, null, null, 0, base.timeLimit(), (int) base.nonNegativeLong("throttle", 0));
+        return groups;
     }
 
-    private Cell cell(int index, String dataset, String method, Map<String, String> hp, Settings s, long seed, YamlNode g) {
-        long steps = s.positiveLong("steps", g);
-        long batch = s.positiveLong("batch_size", g);
-        long evalEvery = s.nonNegativeLong("eval_every", 0);
-        long evalBatch = s.nonNegativeLong("eval_batch_size", 1000);
-        if (evalBatch == 0) {
-            throw s.node("eval_batch_size").error("must be > 0");
+    /** A group's (method, grid point) combinations, each with its settings and checked hyperparameters. */
+    private List<GroupTemplate> groupTemplates(YamlNode g, Settings base, String profile, boolean structureOnly) {
+        g.checkKeys(GROUP_KEYS);
+        String dataset = groupDataset(g, structureOnly);
+        Settings s = groupSettings(g, base, profile);
+        List<YamlNode> methodNodes = g.require("methods").asListOrOne();
+        Map<String, YamlNode> hpByMethod = hpByMethod(g, methodNodes);
+        List<Map<String, YamlNode>> gridPoints = gridPoints(g.get("grid"), profile);
+        List<GroupTemplate> out = new ArrayList<>();
+        for (YamlNode mNode : methodNodes) {
+            String method = mNode.asText();
+            MethodFactory f = factory(mNode, structureOnly);
+            Map<String, YamlNode> hpNodes = hpByMethod.get(method) == null ? Map.of() : hpByMethod.get(method).asMap();
+            for (Map<String, YamlNode> point : gridPoints) {
+                Map<String, YamlNode> hp = new LinkedHashMap<>(hpNodes);
+                Settings cs = new Settings(s);
+                for (var e : point.entrySet()) { // hp.<name> axes are hyperparameters, the others settings
+                    if (e.getKey().startsWith("hp.")) {
+                        hp.put(e.getKey().substring(3), e.getValue());
+                    } else {
+                        cs.put(e.getKey(), e.getValue());
+                    }
+                }
+                Map<String, String> hpValues = f == null ? texts(hp) : checkHyperparams(method, f, dataset, hp);
+                out.add(new GroupTemplate(g, dataset, method, hpValues, cs));
+            }
         }
-        long trainPc = s.nonNegativeLong("train_per_class", 0);
-        long testPc = s.nonNegativeLong("test_per_class", 0);
-        return Cell.of(index, name, dataset, method, hp, steps, (int) batch, evalEvery, (int) evalBatch, seed,
-                (int) trainPc, (int) testPc);
+        return out;
+    }
+
+    private static String groupDataset(YamlNode g, boolean structureOnly) {
+        YamlNode dsNode = g.require("dataset");
+        try {
+            DatasetSpec.checkName(dsNode.asText());
+        } catch (DataException e) {
+            if (!structureOnly) {
+                throw dsNode.error(e.getMessage());
+            }
+        }
+        return dsNode.asText();
+    }
+
+    /** The profile's settings overridden by the group's own {@code profiles.<profile>}; every profile's keys checked. */
+    private static Settings groupSettings(YamlNode g, Settings base, String profile) {
+        Settings s = new Settings(base);
+        YamlNode gp = g.get("profiles");
+        if (gp != null) {
+            gp.checkKeys(ALL_PROFILES);
+            for (String p : ALL_PROFILES) {
+                if (gp.get(p) != null) {
+                    new Settings().overlay(gp.get(p)); // key check for every profile
+                }
+            }
+            if (gp.get(profile) != null) {
+                s.overlay(gp.get(profile));
+            }
+        }
+        return s;
+    }
+
+    private static Map<String, YamlNode> hpByMethod(YamlNode g, List<YamlNode> methodNodes) {
+        Map<String, YamlNode> out = new LinkedHashMap<>();
+        if (g.get("hp") != null) {
+            for (var e : g.get("hp").asMap().entrySet()) {
+                if (methodNodes.stream().noneMatch(m -> m.asText().equals(e.getKey()))) {
+                    throw e.getValue().error("hp for '" + e.getKey() + "', which is not one of this group's methods");
+                }
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The method's factory, or null for an unknown method when only the structure is checked. */
+    private static MethodFactory factory(YamlNode mNode, boolean structureOnly) {
+        try {
+            return MethodRegistry.get(mNode.asText());
+        } catch (IllegalArgumentException e) {
+            if (!structureOnly) {
+                throw mNode.error(e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /** A sweep spec: one template, its swept values and constants checked as a run checks them, and its trial count. */
+    private Expansion sweepExpansion(String profile, Settings base, List<Cell> cells, List<GroupTemplate> templates,
+                                     SweepConfig sweep, int throttle) {
+        if (templates.size() != 1) {
+            throw root.get("sweep").error("a sweep spec has exactly one group with one method (the swept one); found "
+                    + templates.size() + " (method, grid point) combinations");
+        }
+        GroupTemplate t = templates.get(0);
+        t.run(name, t.settings().seeds(t.group()).get(0), Map.of()); // the trials' settings, checked now
+        if (MethodRegistry.names().contains(t.method())) { // constants, and both ends of every range, must be values a run accepts
+            MethodFactory f = MethodRegistry.get(t.method());
+            checkAt(t.method(), f, t.dataset(), sweep.constants(), sweep.paramNodes()::get);
+            for (var p : sweep.space()) {
+                List<String> values = p instanceof Param.Choice c ? c.values() : List.of(p.decode(0), p.decode(1));
+                for (String v : values) {
+                    checkAt(t.method(), f, t.dataset(), Map.of(p.name(), v), sweep.paramNodes()::get);
+                }
+            }
+        }
+        long trials = t.settings().positiveLong("trials", root.get("profiles"));
+        if (t.settings().has("initial_random")) {
+            long init = t.settings().positiveLong("initial_random", root.get("profiles"));
+            if (init < 2) {
+                throw t.settings().node("initial_random").error("must be >= 2 (the GP needs two points)");
+            }
+            sweep = sweep.withInitialRandom((int) init);
+        }
+        return new Expansion(this, profile, cells, t, sweep, (int) trials, base.timeLimit(), throttle);
     }
 
     /** Cartesian product of the grid axes (the first axis varies slowest); one empty point without a grid. */
@@ -350,63 +373,41 @@ public final class ExperimentSpec {
         return out;
     }
 
-    /** Checks each override against the method's declared hyperparameters; returns them as strings. */
-    private static Map<String, String> checkHyperparams(String method, MethodFactory f, String dataset, Map<String, YamlNode> hp) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : hp.entrySet()) {
-            checkKey(method, f, dataset, e.getKey(), e.getValue());
-            checkValue(method, f, dataset, e.getKey(), e.getValue().asText(), e.getValue());
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        return out;
+    /** The overrides as the run will get them (strings), checked as the run checks them. */
+    private Map<String, String> checkHyperparams(String method, MethodFactory f, String dataset, Map<String, YamlNode> hp) {
+        Map<String, String> values = texts(hp);
+        checkAt(method, f, dataset, values, hp::get);
+        return values;
     }
 
-    private static void checkKey(String method, MethodFactory f, String dataset, String key, YamlNode at) {
+    /**
+     * The run's own check ({@link Hyperparams#resolve}: declared keys, values of their declared kind), with
+     * a bad key or value reported at the YAML node {@code nodeOf} gives for it.
+     */
+    private void checkAt(String method, MethodFactory f, String dataset, Map<String, String> values,
+                         java.util.function.Function<String, YamlNode> nodeOf) {
+        if (!checked.add(List.of(method, dataset, new java.util.TreeMap<>(values)))) {
+            return; // the same overrides in another profile or cell: checked once
+        }
         try {
-            List<HyperParam> declared = f.hyperparameters(dataset);
-            String value = declared.stream().filter(p -> p.name().equals(key)).map(HyperParam::defaultValue).findFirst().orElse("0");
-            Hyperparams.resolve(method, declared, Map.of(key, value)); // unknown keys only: the default passes its kind's check
-        } catch (IllegalArgumentException e) {
-            throw at.error(e.getMessage());
+            Hyperparams.resolve(method, f.hyperparameters(dataset), values);
+        } catch (Hyperparams.BadValue e) {
+            throw nodeOf.apply(e.key()).error(e.inSpec());
         }
     }
 
-    /** The same value checks a run does (Runner.validate): learning rates > 0, *_epochs >= 0 (Hyperparams.checkNamedRanges). */
-    private static void checkValue(String method, MethodFactory f, String dataset, String key, String value, YamlNode at) {
-        try {
-            Hyperparams hp = Hyperparams.resolve(method, f.hyperparameters(dataset), Map.of(key, value));
-            hp.checkNamedRanges();
-            for (HyperParam p : f.hyperparameters(dataset)) {
-                if (p.name().equals(key) && isNumber(p.defaultValue()) && !isNumber(value)) {
-                    throw new IllegalArgumentException("hyperparameter " + key + " of method " + method
-                            + " is a number (default " + p.defaultValue() + "), got '" + value + "'");
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw at.error(e.getMessage());
-        }
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    /** One (group, method, grid point) with its settings: what a sweep trial is built from. */
+    /** One (group, method, grid point) with its settings: what cells and sweep trials are built from. */
     public record GroupTemplate(YamlNode group, String dataset, String method, Map<String, String> hp, Settings settings) {
+        /** The run of {@code seed} with {@code extraHp} over the template's hyperparameters. */
+        RunSpec run(String experiment, long seed, Map<String, String> extraHp) {
+            Map<String, String> all = new LinkedHashMap<>(hp);
+            all.putAll(extraHp);
+            return settings.run(experiment, dataset, method, all, seed, group);
+        }
+
         /** The sweep's run for trial parameters {@code params} (seed = the profile's first seed). */
         public Cell trialCell(String experiment, int index, Map<String, String> params) {
-            Map<String, String> hp2 = new LinkedHashMap<>(hp);
-            hp2.putAll(params);
-            long seed = settings.seeds(group).get(0);
-            return Cell.of(index, experiment, dataset, method, hp2, settings.positiveLong("steps", group),
-                    (int) settings.positiveLong("batch_size", group), settings.nonNegativeLong("eval_every", 0),
-                    (int) Math.max(1, settings.nonNegativeLong("eval_batch_size", 1000)), seed,
-                    (int) settings.nonNegativeLong("train_per_class", 0), (int) settings.nonNegativeLong("test_per_class", 0));
+            return Cell.of(index, run(experiment, settings.seeds(group).get(0), params));
         }
     }
 

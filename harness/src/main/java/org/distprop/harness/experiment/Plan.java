@@ -50,7 +50,12 @@ public record Plan(String experiment, String spec, String profile, String timeLi
             throw new UserError("no plan file at " + file + "; 'distprop experiment <spec>' and 'distprop slurm <spec>' write plans");
         }
         try {
-            return Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(file.toFile(), Plan.class);
+            Plan p = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(file.toFile(), Plan.class);
+            if (p.cells().stream().anyMatch(c -> c.run() == null)) { // plans before cells held a "run" object
+                throw new UserError("the plan " + file + " was written by an older distprop (its cells have no \"run\");"
+                        + " rerun 'distprop experiment' or 'distprop slurm' for its spec to rewrite it");
+            }
+            return p;
         } catch (IOException e) {
             throw new UserError("cannot read the plan " + file + ": " + e.getMessage());
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.distprop.harness.RunSpec;
+import org.distprop.harness.yaml.YamlNode;
 
 /**
  * The run settings a profile scales (steps, seeds, subset sizes, trial counts, Slurm limits), read
@@ -66,6 +68,22 @@ public final class Settings {
             throw n.error("must be >= 0, got " + n.asText());
         }
         return v;
+    }
+
+    /**
+     * The run these settings describe: the one place a profile's values become a run's (steps and batch_size
+     * required and > 0; eval_batch_size > 0, default 1000, as {@code distprop run --eval-batch-size}; the others
+     * >= 0, default 0).
+     */
+    RunSpec run(String experiment, String dataset, String method, Map<String, String> hp, long seed, YamlNode where) {
+        return new RunSpec(experiment, dataset, method, hp, positiveLong("steps", where), (int) positiveLong("batch_size", where),
+                nonNegativeLong("eval_every", 0), (int) positiveLong("eval_batch_size", where, 1000), seed,
+                (int) nonNegativeLong("train_per_class", 0), (int) nonNegativeLong("test_per_class", 0));
+    }
+
+    /** A value > 0; {@code dflt} when absent. */
+    long positiveLong(String key, YamlNode where, long dflt) {
+        return has(key) ? positiveLong(key, where) : dflt;
     }
 
     boolean skip() {

@@ -36,7 +36,7 @@ final class SharedRecords {
         Path below = rel.subpath(1, rel.getNameCount());
         try (DirectoryStream<Path> exps = Files.newDirectoryStream(results, Files::isDirectory)) {
             for (Path e : exps) {
-                if (e.getFileName().toString().equals(c.experiment())) {
+                if (e.getFileName().toString().equals(c.run().experiment())) {
                     continue;
                 }
                 Path cand = e.resolve(below);
@@ -64,7 +64,7 @@ final class SharedRecords {
             }
             ObjectNode m = (ObjectNode) Json.MAPPER.readTree(from.resolve(RunRecord.MANIFEST).toFile());
             m.put("reused_from", results.relativize(from).toString());
-            m.put("experiment", c.experiment());
+            m.put("experiment", c.run().experiment());
             m.put("profile", profile);
             if (m.get("plan") instanceof ObjectNode plan) {
                 plan.put("index", c.index());

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.distprop.datasets.Batcher;
+import org.distprop.datasets.Seeds;
 
 /**
  * Chooses the parameters of the next trial from the finished ones. Deterministic: the proposal for
@@ -26,7 +26,7 @@ public interface Proposer {
 
     /** Seeded stream of trial {@code trial}: the same numbers whenever the trial is proposed again. */
     static SplittableRandom rng(long seed, int trial) {
-        return new SplittableRandom(Batcher.mix(seed, 0x5eed_0000L + trial));
+        return new SplittableRandom(Seeds.mix(seed, 0x5eed_0000L + trial));
     }
 
     static Map<String, String> decode(List<Param> space, double[] u) {

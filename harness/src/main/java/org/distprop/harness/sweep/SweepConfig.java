@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.distprop.harness.experiment.YamlNode;
+import org.distprop.harness.yaml.YamlNode;
 
 /**
  * A sweep in the authors' wandb format (method, metric {name, goal}, parameters {name: {distribution,

@@ -15,6 +15,8 @@ import org.distprop.harness.UserError;
 import org.distprop.harness.cli.Main;
 import org.distprop.harness.sweep.Param;
 import org.distprop.harness.sweep.SweepConfig;
+import org.distprop.harness.yaml.SpecError;
+import org.distprop.harness.yaml.YamlNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +49,8 @@ class ExperimentSpecTest {
         String withEarly = PROFILES.replace("  paper:", "  early: {seeds: 1, steps: 59, batch_size: 1024, eval_every: 59}\n  paper:");
         var e = ExperimentSpec.parse("experiment: t\n" + withEarly + body, "t.yaml").expand("early");
         assertEquals(1, e.cells().size());
-        assertEquals(590, e.cells().get(0).steps());
-        assertEquals(1024, e.cells().get(0).batchSize());
+        assertEquals(590, e.cells().get(0).run().steps());
+        assertEquals(1024, e.cells().get(0).run().batchSize());
         // a bad value in the early profile is caught when another profile is expanded
         String bad = PROFILES.replace("  paper:", "  early: {seeds: 1, steps: -5, batch_size: 1024}\n  paper:");
         SpecError err = assertThrows(SpecError.class, () -> ExperimentSpec.parse("experiment: t\n" + bad + body.replace("steps: 590", "seeds: 1"),
@@ -66,10 +68,10 @@ class ExperimentSpecTest {
                 """).expand("quick");
         assertEquals(2 * 2 * 3, e.cells().size());
         Cell first = e.cells().get(0);
-        assertEquals(Map.of("lr", "0.01"), first.hp());
-        assertEquals(16, first.batchSize());
-        assertEquals(5, first.seed());
-        assertEquals(List.of(5L, 7L, 9L), e.cells().subList(0, 3).stream().map(Cell::seed).toList());
+        assertEquals(Map.of("lr", "0.01"), first.run().hyperparams());
+        assertEquals(16, first.run().batchSize());
+        assertEquals(5, first.run().seed());
+        assertEquals(List.of(5L, 7L, 9L), e.cells().subList(0, 3).stream().map(c -> c.run().seed()).toList());
         for (int i = 0; i < e.cells().size(); i++) {
             assertEquals(i, e.cells().get(i).index());
         }
@@ -89,12 +91,12 @@ class ExperimentSpecTest {
                 """;
         var paper = spec(body).expand("paper");
         assertEquals(10, paper.cells().size());
-        assertEquals(20000, paper.cells().get(0).steps());
+        assertEquals(20000, paper.cells().get(0).run().steps());
         assertEquals("04:00:00", paper.timeLimit());
         assertEquals(8, paper.throttle());
         var ci = spec(body).expand("ci");
         assertEquals(2, ci.cells().size());
-        assertEquals(12, ci.cells().get(0).steps());
+        assertEquals(12, ci.cells().get(0).run().steps());
         assertEquals(6, spec(body).expand("quick").cells().size());
     }
 
@@ -106,7 +108,7 @@ class ExperimentSpecTest {
                     methods: [sgd]
                     hp: {sgd: {lr: 0.0003638}}
                 """).expand("ci");
-        assertEquals("0.0003638", e.cells().get(0).hp().get("lr"));
+        assertEquals("0.0003638", e.cells().get(0).run().hyperparams().get("lr"));
     }
 
     @Test
@@ -157,7 +159,7 @@ class ExperimentSpecTest {
                     hp: {sgd: {lr: -0.5}}
                 """, "ci");
         assertEquals(9, neg.line());
-        assertTrue(neg.getMessage().contains("must be > 0"), neg.getMessage());
+        assertTrue(neg.getMessage().contains("lr=-0.5 of method sgd must be a number > 0"), neg.getMessage());
     }
 
     /** OAM's lr_halving_epochs=0 means "never" and is accepted; its learning rates must still be > 0. */
@@ -169,14 +171,14 @@ class ExperimentSpecTest {
                     methods: [oam]
                     hp: {oam: {lr_halving_epochs: 0}}
                 """).expand("ci");
-        assertEquals("0", e.cells().get(0).hp().get("lr_halving_epochs"));
+        assertEquals("0", e.cells().get(0).run().hyperparams().get("lr_halving_epochs"));
         SpecError neg = error("""
                 groups:
                   - dataset: mnist
                     methods: [oam]
                     hp: {oam: {lr_weights: 0}}
                 """, "ci");
-        assertTrue(neg.getMessage().contains("lr_weights") && neg.getMessage().contains("must be > 0"), neg.getMessage());
+        assertTrue(neg.getMessage().contains("lr_weights") && neg.getMessage().contains("must be a number > 0"), neg.getMessage());
         SpecError negEpochs = error("""
                 groups:
                   - dataset: mnist
@@ -184,8 +186,6 @@ class ExperimentSpecTest {
                     hp: {oam: {lr_halving_epochs: -1}}
                 """, "ci");
         assertTrue(negEpochs.getMessage().contains("lr_halving_epochs") && negEpochs.getMessage().contains(">= 0"), negEpochs.getMessage());
-        assertTrue(org.distprop.methods.Hyperparams.isLearningRate("lr_inverse"));
-        assertFalse(org.distprop.methods.Hyperparams.isLearningRate("lr_halving_epochs"));
     }
 
     @Test
@@ -317,6 +317,67 @@ class ExperimentSpecTest {
         assertTrue(msg.contains("unknown experiment spec 'no-such-spec'; built-in specs: table1, fig2, fig3, fig4, fig4-asrun, scaling"), msg);
         assertTrue(msg.contains("unknown profile 'gigantic'"), msg);
         assertFalse(Files.exists(results), "nothing may be written for a bad spec");
+    }
+
+    /** A value not of its declared kind stops `distprop experiment` at its YAML line, exit 2, before any data loads. */
+    @Test
+    void aBadHyperparameterValueFailsAtItsLineBeforeAnyDataLoads(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "experiment: bad\n" + PROFILES + """
+                groups:
+                  - dataset: mnist
+                    methods: [distprop]
+                    hp:
+                      distprop:
+                        step_rule: leapfrog
+                """);
+        Path data = Files.createDirectories(tmp.resolve("no-data")); // reaching the data load would fail differently
+        Path results = tmp.resolve("results");
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true));
+            assertEquals(Main.EXIT_USER_ERROR, Main.execute("experiment", bad.toString(), "--profile", "ci",
+                    "--results", results.toString(), "--data-dir", data.toString()));
+        } finally {
+            System.setErr(oldErr);
+        }
+        String msg = err.toString();
+        assertTrue(msg.contains("bad.yaml:11: groups[0].hp.distprop.step_rule: hyperparameter step_rule=leapfrog of method distprop"
+                + " must be one of extragradient, legacy_double_step, gda; write e.g. step_rule: extragradient"), msg);
+        assertFalse(Files.exists(results), "nothing written");
+        try (var files = Files.list(data)) {
+            assertEquals(0, files.count(), "nothing fetched");
+        }
+    }
+
+    /** Each kind's check at its YAML line: booleans, fractions, non-negative numbers; a grid axis value too. */
+    @Test
+    void everyKindIsCheckedAtItsYamlLine() {
+        SpecError bool = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [dtp]
+                    hp: {dtp: {readout_only: maybe}}
+                """, "ci");
+        assertEquals(9, bool.line(), bool.getMessage());
+        assertTrue(bool.getMessage().contains("readout_only=maybe of method dtp must be true or false"), bool.getMessage());
+        SpecError beta = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [dtp]
+                    hp: {dtp: {beta2: 1.5}}
+                """, "ci");
+        assertTrue(beta.getMessage().contains("beta2=1.5 of method dtp must be a number in [0, 1); write e.g. beta2: 0.999"), beta.getMessage());
+        SpecError margin = error("""
+                groups:
+                  - dataset: mnist
+                    methods: [extraprop]
+                    grid:
+                      hp.margin: [0.1, -0.2]
+                """, "ci");
+        assertEquals(10, margin.line(), margin.getMessage());
+        assertTrue(margin.getMessage().contains("margin=-0.2 of method extraprop must be a number >= 0"), margin.getMessage());
     }
 
     @Test

@@ -42,11 +42,11 @@ class RealSpecsCiTest {
         var structure = spec.expand("paper", true); // paper lists every group's methods and datasets
         TreeSet<String> missing = new TreeSet<>();
         for (Cell c : structure.cells()) {
-            if (!MethodRegistry.names().contains(c.method())) {
-                missing.add("method " + c.method());
+            if (!MethodRegistry.names().contains(c.run().method())) {
+                missing.add("method " + c.run().method());
             }
-            if (!DatasetSpec.NAMES.contains(c.dataset())) {
-                missing.add("dataset " + c.dataset());
+            if (!DatasetSpec.NAMES.contains(c.run().dataset())) {
+                missing.add("dataset " + c.run().dataset());
             }
         }
         if (structure.sweepTemplate() != null && !MethodRegistry.names().contains(structure.sweepTemplate().method())) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.distprop.harness.RunSpec;
 import org.distprop.harness.Json;
 import org.distprop.harness.RunRecord;
 import org.distprop.store.Status;
@@ -21,7 +22,7 @@ class SharedRecordsTest {
     Path results;
 
     static Cell cell(String experiment, int index) {
-        return new Cell(index, experiment, "mnist", "sgd", Map.of(), 590, 1024, 59, 4096, 0, 0, 0,
+        return new Cell(index, new RunSpec(experiment, "mnist", "sgd", Map.of(), 590, 1024, 59, 4096, 0, 0, 0),
                 experiment + "/mnist/sgd/0123456789ab/seed-0");
     }
 

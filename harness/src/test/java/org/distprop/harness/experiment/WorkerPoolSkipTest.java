@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.distprop.harness.RunSpec;
 import org.distprop.store.RecordFiles;
 import org.distprop.store.RecordLock;
 import org.distprop.store.Status;
@@ -21,7 +22,7 @@ class WorkerPoolSkipTest {
 
     @Test
     void cellHeldByALiveRunnerIsSkippedWithoutAWorker() throws Exception {
-        Cell c = Cell.of(0, "t", "mnist", "sgd", Map.of(), 5, 8, 0, 100, 1, 2, 2);
+        Cell c = Cell.of(0, new RunSpec("t", "mnist", "sgd", Map.of(), 5, 8, 0, 100, 1, 2, 2));
         Path record = results.resolve(c.record());
         try (WorkerPool pool = new WorkerPool(1, 1, null, results.resolve("logs"));
              RecordLock other = RecordLock.tryAcquire(record).orElseThrow()) {
@@ -34,7 +35,7 @@ class WorkerPoolSkipTest {
 
     @Test
     void cellFinishedMeanwhileIsSkipped() throws Exception {
-        Cell c = Cell.of(0, "t", "mnist", "sgd", Map.of(), 5, 8, 0, 100, 1, 2, 2);
+        Cell c = Cell.of(0, new RunSpec("t", "mnist", "sgd", Map.of(), 5, 8, 0, 100, 1, 2, 2));
         Path record = Files.createDirectories(results.resolve(c.record()));
         Files.writeString(record.resolve(RecordFiles.MANIFEST), "{\"status\": \"" + Status.OK.wire() + "\"}");
         try (WorkerPool pool = new WorkerPool(1, 1, null, results.resolve("logs"))) {

@@ -1,5 +1,7 @@
 package org.distprop.methods.lagrangian;
 
+import static org.distprop.methods.HyperParam.option;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.distprop.methods.HyperParam;
@@ -24,17 +26,17 @@ public final class DistPropFactory implements MethodFactory {
         List<HyperParam> l = new ArrayList<>(SpecDefaults.common(name(), dataset, imagenet ? "hard" : "soft"));
         l.add(SpecDefaults.stepRule());
         l.add(HyperParam.positiveInt("num_samples", imagenet ? "1" : "32", "synthetic samples per class per evaluation (S)"));
-        l.add(HyperParam.choice("noise", "fresh", "fresh (redrawn every evaluation, as run) or fixed (one snapshot, paper)",
-                "fresh", "fixed"));
-        l.add(HyperParam.choice("defect_form", imagenet ? "l1_mean" : "per_feature",
-                "per_feature z-score, or the ImageNet per-example scalar l1_mean (code) / l1_sum (paper) of |z|",
-                "per_feature", "l1_mean", "l1_sum"));
-        l.add(HyperParam.choice("loss_form", "logits",
-                "logits (cross-entropy over logits, paper) or prototype_axis (the code's softmax over prototypes)", "logits", "prototype_axis"));
-        l.add(HyperParam.choice("init", "code", "prototype init: code (U(+-1/sqrt(C))) or paper (unit-sphere means, sigma 1)",
-                "code", "paper"));
-        l.add(HyperParam.choice("multipliers", "per_example", "per_example (as run, grows with |D|) or per_class (Algorithm 1)",
-                "per_example", "per_class"));
+        l.add(HyperParam.choice("noise", "fresh", "prototype sampling noise",
+                option("fresh", "redrawn every evaluation, as run"), option("fixed", "one snapshot, paper")));
+        l.add(HyperParam.choice("defect_form", imagenet ? "l1_mean" : "per_feature", "constraint form",
+                option("per_feature", "z-score per feature"), option("l1_mean", "ImageNet per-example scalar mean |z|, code"),
+                option("l1_sum", "ImageNet per-example scalar sum |z|, paper")));
+        l.add(HyperParam.choice("loss_form", "logits", "training loss",
+                option("logits", "cross-entropy over logits, paper"), option("prototype_axis", "the code's softmax over prototypes")));
+        l.add(HyperParam.choice("init", "code", "prototype init",
+                option("code", "U(+-1/sqrt(C))"), option("paper", "unit-sphere means, sigma 1")));
+        l.add(HyperParam.choice("multipliers", "per_example", "multiplier layout",
+                option("per_example", "as run, grows with |D|"), option("per_class", "Algorithm 1")));
         return l;
     }
 

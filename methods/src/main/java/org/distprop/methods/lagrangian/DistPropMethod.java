@@ -32,20 +32,17 @@ final class DistPropMethod extends PrimalDualMethod {
         Hyperparams hp = ctx.hp();
         // the ReLU at the split is removed for MNIST/CIFAR, kept on ImageNet (spec §1.4, §6 #17)
         boolean reluAtSplit = ctx.data().name().equals("imagenet");
-        Architecture arch = Architectures.build(hp.getString("arch"), ctx.data(), reluAtSplit);
+        Architecture arch = Architectures.build(hp.getChoice("arch"), ctx.data(), reluAtSplit);
         Network net = new Network(tf, arch, seeds, "");
         int h = (int) arch.blockOutShape(0)[0];
         int c = ctx.data().numClasses();
         int n = ctx.data().trainSize();
-        float lrTheta = (float) hp.getPositive("lr_theta");
-        float lrX = (float) hp.getPositive("lr_x");
-        float lrY = (float) hp.getPositive("lr_y");
+        float lrTheta = (float) hp.getDouble("lr_theta");
+        float lrX = (float) hp.getDouble("lr_x");
+        float lrY = (float) hp.getDouble("lr_y");
         float margin = (float) hp.getDouble("margin");
-        if (!(margin >= 0)) {
-            throw new IllegalArgumentException("hyperparameter margin must be >= 0, got " + hp.getString("margin"));
-        }
         Shrink shrink = Shrink.parse(hp.getChoice("shrink"));
-        int samples = hp.getPositiveInt("num_samples");
+        int samples = hp.getInt("num_samples");
         var defectForm = DistPropFormulation.DefectForm.valueOf(
                 hp.getChoice("defect_form").toUpperCase());
         var lossForm = DistPropFormulation.LossForm.valueOf(hp.getChoice("loss_form").toUpperCase());

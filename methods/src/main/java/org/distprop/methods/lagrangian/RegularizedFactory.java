@@ -20,7 +20,7 @@ public final class RegularizedFactory implements MethodFactory {
     @Override
     public List<HyperParam> hyperparameters(String dataset) {
         var l = new java.util.ArrayList<>(SpecDefaults.common(name(), dataset, "soft"));
-        l.add(new HyperParam("rho", "0.06788", "penalty coefficient (spec §5: lambda_ = 0.06788)"));
+        l.add(HyperParam.positive("rho", "0.06788", "penalty coefficient (spec §5: lambda_ = 0.06788)"));
         return l;
     }
 

@@ -42,21 +42,20 @@ final class SpecDefaults {
     static List<HyperParam> common(String method, String dataset, String shrink) {
         String[] v = values(method, dataset);
         List<HyperParam> l = new ArrayList<>();
-        l.add(new HyperParam("lr_theta", v[1], "Adagrad learning rate of the network weights"));
-        l.add(new HyperParam("lr_x", v[2], method.equals("distprop") ? "Adagrad learning rate of the prototype maps W_mu, W_sigma"
+        l.add(HyperParam.positive("lr_theta", v[1], "Adagrad learning rate of the network weights"));
+        l.add(HyperParam.positive("lr_x", v[2], method.equals("distprop") ? "Adagrad learning rate of the prototype maps W_mu, W_sigma"
                 : "Adagrad learning rate of the per-example states"));
         if (v[3] != null) {
-            l.add(new HyperParam("lr_y", v[3], "SGD (ascent) learning rate of the multipliers"));
+            l.add(HyperParam.positive("lr_y", v[3], "SGD (ascent) learning rate of the multipliers"));
         }
-        l.add(new HyperParam("margin", v[0], "constraint margin epsilon of the shrinkage"));
-        l.add(HyperParam.choice("shrink", shrink, "soft (paper eq. 3, MNIST/CIFAR runs) or hard (ImageNet runs)", "soft", "hard"));
-        l.add(new HyperParam("arch", Architectures.defaultFor(dataset), "network: " + String.join(", ", Architectures.NAMES)));
+        l.add(HyperParam.nonNegative("margin", v[0], "constraint margin epsilon of the shrinkage"));
+        l.add(HyperParam.choice("shrink", shrink, "shrinkage of the defect",
+                HyperParam.option("soft", "paper eq. 3, MNIST/CIFAR runs"), HyperParam.option("hard", "ImageNet runs")));
+        l.add(HyperParam.choice("arch", Architectures.defaultFor(dataset), "network", Architectures.NAMES));
         return l;
     }
 
     static HyperParam stepRule() {
-        return HyperParam.choice("step_rule", "extragradient",
-                "extragradient (paper eq. 2), legacy_double_step (the authors' May-2021 code, spec §2.6.3) or gda",
-                "extragradient", "legacy_double_step", "gda");
+        return HyperParam.choice("step_rule", "extragradient", "update rule of one iteration", StepRule.options());
     }
 }

@@ -38,17 +38,14 @@ final class TabularMethod extends PrimalDualMethod {
             throw new IllegalArgumentException("per-example states are initialised from the training data; build the "
                     + "MethodContext with DatasetInfo.of(dataset) so it carries the training split");
         }
-        Architecture arch = Architectures.build(hp.getString("arch"), ctx.data(), true);
+        Architecture arch = Architectures.build(hp.getChoice("arch"), ctx.data(), true);
         Network net = new Network(tf, arch, seeds, "");
         int h = (int) arch.blockOutShape(0)[0];
         int n = ctx.data().trainSize();
-        float lrTheta = (float) hp.getPositive("lr_theta");
-        float lrX = (float) hp.getPositive("lr_x");
+        float lrTheta = (float) hp.getDouble("lr_theta");
+        float lrX = (float) hp.getDouble("lr_x");
         Shrink shrink = Shrink.parse(hp.getChoice("shrink"));
         float margin = (float) hp.getDouble("margin");
-        if (!(margin >= 0)) {
-            throw new IllegalArgumentException("hyperparameter margin must be >= 0, got " + hp.getString("margin"));
-        }
 
         states = RowTable.zeros(tf, "states", n, h, idx, true, true);
         StepRule rule;
@@ -57,12 +54,12 @@ final class TabularMethod extends PrimalDualMethod {
         if (kind == Kind.REGULARIZED) {
             multipliers = null;
             rule = StepRule.GDA; // plain Adagrad descent on the penalised objective
-            rho = (float) hp.getPositive("rho");
+            rho = (float) hp.getDouble("rho");
         } else {
             multipliers = RowTable.zeros(tf, "multipliers", n, h, idx, false, true);
             rule = kind == Kind.GDA ? StepRule.GDA
                     : StepRule.parse(hp.getChoice("step_rule"));
-            lrY = (float) hp.getPositive("lr_y");
+            lrY = (float) hp.getDouble("lr_y");
         }
         var dense = net.allParams();
         var spec = new PrimalDual.Spec(dense, Collections.nCopies(dense.size(), lrTheta), List.of(states), List.of(lrX),

@@ -22,10 +22,11 @@ public final class SgdFactory implements MethodFactory {
     public List<HyperParam> hyperparameters(String dataset) {
         return List.of(
                 // ImageNet: the authors' primal lr (method-spec §3); 0.009185 blows AlexNet up at step 2
-                new HyperParam("lr", dataset.equals("imagenet") ? "0.0001" : "0.009185",
+                HyperParam.positive("lr", dataset.equals("imagenet") ? "0.0001" : "0.009185",
                         "learning rate (method-spec §2.1: warmup_lr; ImageNet §3: 1e-4)"),
-                HyperParam.choice("optimizer", "adagrad", "adagrad (as the authors ran it) or sgd", "adagrad", "sgd"),
-                new HyperParam("arch", Architectures.defaultFor(dataset), "network: " + String.join(", ", Architectures.NAMES)));
+                HyperParam.choice("optimizer", "adagrad", "update rule",
+                        HyperParam.option("adagrad", "as the authors ran it"), HyperParam.option("sgd", "plain SGD")),
+                HyperParam.choice("arch", Architectures.defaultFor(dataset), "network", Architectures.NAMES));
     }
 
     @Override

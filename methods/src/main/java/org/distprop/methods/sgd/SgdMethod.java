@@ -28,8 +28,8 @@ public final class SgdMethod extends GraphMethod {
     public SgdMethod(MethodContext ctx) {
         super(ctx);
         String optimizer = ctx.hp().getChoice("optimizer");
-        float lr = (float) ctx.hp().getPositive("lr");
-        Architecture arch = Architectures.build(ctx.hp().getString("arch"), ctx.data(), true).unsplit();
+        float lr = (float) ctx.hp().getDouble("lr");
+        Architecture arch = Architectures.build(ctx.hp().getChoice("arch"), ctx.data(), true).unsplit();
         net = new Network(tf, arch, seeds, "");
         var logits = net.forward(tf, x, true, noiseSeed);
         var loss = Losses.crossEntropy(tf, logits, y, ctx.data().numClasses());

@@ -1,4 +1,4 @@
-package org.distprop.harness.experiment;
+package org.distprop.harness.yaml;
 
 import org.distprop.harness.UserError;
 

@@ -1,4 +1,4 @@
-package org.distprop.harness.experiment;
+package org.distprop.harness.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
