@@ -59,7 +59,7 @@ class StoreSchemaRoundTripTest {
 
         JsonNode env = r.manifest().path(Manifest.PROVENANCE).path("env");
         TfEnvironment.defaults().keySet().forEach(k -> assertTrue(env.has(k), "provenance.env records " + k));
-        assertEquals(Provenance.environment().toString(), Json.MAPPER.convertValue(env, Map.class).toString());
+        assertEquals(Provenance.environment(), Json.MAPPER.convertValue(env, Map.class), "the map bench writes to tf-env.json");
 
         Methods.use(results);
         assertEquals(MethodRegistry.get("sgd").presentation().label(), Methods.label("sgd"));
