@@ -23,7 +23,9 @@ BENCH_EXTRA_full := DataBenchmark EvalBenchmark
 # the CIFAR LeNet at the paper's CIFAR batch (1,024), its defaults for cifar10; the table prints its SGD step's ratio
 # to the MNIST-net SGD step at batch 256
 BENCH_CIFAR_full := sgd,extraprop,distprop
-JMH := TF_CPP_MIN_LOG_LEVEL=2 TF_ENABLE_ONEDNN_OPTS=$${TF_ENABLE_ONEDNN_OPTS:-1} java -cp harness/target/classes:$$(cat harness/target/classpath.txt) org.openjdk.jmh.Main
+# JMH through scripts/tf/bin/java (the TensorFlow environment of tf.env, as runs have it) and BenchMain (StepBenchmark's
+# methods from the method registry; the TF environment written to $(RESULTS)/bench/tf-env.json)
+JMH := scripts/tf/bin/java -cp harness/target/classes:$$(cat harness/target/classpath.txt) org.distprop.harness.bench.BenchMain
 
 # make early: the paper's protocol (full MNIST, batch 1,024, the paper's hyperparameters) for its first 10 epochs:
 # fig3's MNIST cells (both configurations of ExtraProp and DistProp, SGD, GDA, Regularized), which fig2 and table1

@@ -13,7 +13,29 @@ import java.util.concurrent.TimeUnit;
 
 /** Where a result came from: code version, runtime, machine and TensorFlow settings. */
 public final class Provenance {
+    /** Versions filled in from pom.xml by the build (harness/src/main/resources-filtered). */
+    private static final java.util.Properties BUILD = buildProperties();
+
     private Provenance() {
+    }
+
+    private static java.util.Properties buildProperties() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Provenance.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException ignored) {
+            // recorded as null
+        }
+        return p;
+    }
+
+    /** The TensorFlow environment in effect ({@link TfEnvironment}) and the GPUs made visible: manifests' provenance.env, bench's tf-env.json. */
+    public static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(TfEnvironment.inEffect());
+        env.put("CUDA_VISIBLE_DEVICES", System.getenv("CUDA_VISIBLE_DEVICES"));
+        return env;
     }
 
     public static Map<String, Object> collect(int threads) {
@@ -24,18 +46,14 @@ public final class Provenance {
         p.put("java_version", System.getProperty("java.version"));
         p.put("java_vm", System.getProperty("java.vm.name"));
         p.put("tensorflow_version", tensorflowVersion());
-        p.put("tensorflow_java_version", "1.1.0");
+        p.put("tensorflow_java_version", BUILD.getProperty("tensorflow_java_version"));
         p.put("native_classifier", nativeClassifier());
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("cpu", cpuModel());
         p.put("cores", Runtime.getRuntime().availableProcessors());
         p.put("gpus", gpuModels());
         p.put("tf_threads", threads);
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String k : List.of("TF_ENABLE_ONEDNN_OPTS", "TF_DETERMINISTIC_OPS", "CUDA_VISIBLE_DEVICES")) {
-            env.put(k, System.getenv(k));
-        }
-        p.put("env", env);
+        p.put("env", environment());
         p.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
         return p;
     }

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.distprop.methods.BlockDefect;
 import org.distprop.methods.Evaluation;
 import org.distprop.methods.StepMetrics;
+import org.distprop.store.Manifest;
 import org.distprop.store.RecordFiles;
 import org.distprop.store.Status;
 
@@ -90,7 +91,7 @@ public final class RunRecord implements AutoCloseable {
             Files.deleteIfExists(dir.resolve(TRACE));
             Files.deleteIfExists(dir.resolve(EVAL));
             Map<String, Object> m = new LinkedHashMap<>(manifest);
-            m.put("status", Status.RUNNING.wire());
+            m.put(Manifest.STATUS, Status.RUNNING.wire());
             RunRecord r = new RunRecord(dir, m, trace != null);
             r.writeManifest();
             return r;
@@ -165,7 +166,7 @@ public final class RunRecord implements AutoCloseable {
         }
         try {
             JsonNode n = Json.MAPPER.readTree(m.toFile());
-            return Status.of(n.path("status").asText(null));
+            return Status.of(n.path(Manifest.STATUS).asText(null));
         } catch (IOException e) {
             return null; // unreadable = incomplete
         }
@@ -179,7 +180,7 @@ public final class RunRecord implements AutoCloseable {
                 Files.deleteIfExists(dir.resolve(f));
             }
             Map<String, Object> m = new LinkedHashMap<>(manifest);
-            m.put("status", Status.RUNNING.wire());
+            m.put(Manifest.STATUS, Status.RUNNING.wire());
             RunRecord r = new RunRecord(dir, m);
             r.writeManifest();
             return r;
@@ -260,9 +261,9 @@ public final class RunRecord implements AutoCloseable {
                 }
                 move(EVAL);
             }
-            manifest.put("status", status.wire());
+            manifest.put(Manifest.STATUS, status.wire());
             if (message != null) {
-                manifest.put("message", message);
+                manifest.put(Manifest.MESSAGE, message);
             }
             writeManifest();
         } catch (IOException e) {

@@ -25,6 +25,8 @@ import org.distprop.methods.MethodRegistry;
 import org.distprop.methods.StepMetrics;
 import org.distprop.methods.TrainingMethod;
 import org.distprop.store.RecordLock;
+import org.distprop.store.Manifest;
+import org.distprop.store.RecordPath;
 import org.distprop.store.Status;
 
 /**
@@ -137,30 +139,30 @@ public final class Runner {
         checkBatchFits(c, data.train().size());
 
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("experiment", c.run().experiment());
-        m.put("dataset", c.run().dataset());
-        m.put("method", c.run().method());
-        m.put("config", hp.asMap());
-        m.put("config_hash", configHash);
-        m.put("seed", c.run().seed());
-        m.put("steps", c.run().steps());
-        m.put("batch_size", c.run().batchSize());
-        m.put("eval_every", c.run().evalEvery());
-        m.put("eval_batch_size", c.run().evalBatchSize());
-        m.put("train_per_class", c.run().trainPerClass());
-        m.put("test_per_class", c.run().testPerClass());
-        m.put("data", Map.of("source", data.source(), "checksums", data.checksums(), "train_size", data.train().size(),
+        m.put(Manifest.EXPERIMENT, c.run().experiment());
+        m.put(Manifest.DATASET, c.run().dataset());
+        m.put(Manifest.METHOD, c.run().method());
+        m.put(Manifest.CONFIG, hp.asMap());
+        m.put(Manifest.CONFIG_HASH, configHash);
+        m.put(Manifest.SEED, c.run().seed());
+        m.put(Manifest.STEPS, c.run().steps());
+        m.put(Manifest.BATCH_SIZE, c.run().batchSize());
+        m.put(Manifest.EVAL_EVERY, c.run().evalEvery());
+        m.put(Manifest.EVAL_BATCH_SIZE, c.run().evalBatchSize());
+        m.put(Manifest.TRAIN_PER_CLASS, c.run().trainPerClass());
+        m.put(Manifest.TEST_PER_CLASS, c.run().testPerClass());
+        m.put(Manifest.DATA, Map.of("source", data.source(), "checksums", data.checksums(), Manifest.DATA_TRAIN_SIZE, data.train().size(),
                 "test_size", data.test().size(), "num_classes", data.numClasses(), "shape", data.shape().toString()));
         m.put("argv", argv);
-        m.put("started", Instant.now().toString());
-        m.put("provenance", Provenance.collect(c.threads()));
+        m.put(Manifest.STARTED, Instant.now().toString());
+        m.put(Manifest.PROVENANCE, Provenance.collect(c.threads()));
         m.putAll(extraManifest);
 
         long t0 = System.nanoTime();
         double wallBefore = 0; // training wall time of earlier sessions of a resumed run
         RunRecord opened = null;
         if (resumeFrom != null) {
-            m.put("resumed_from_step", resumeFrom.step());
+            m.put(Manifest.RESUMED_FROM_STEP, resumeFrom.step());
             try {
                 opened = RunRecord.resume(out, m, resumeFrom.step());
                 wallBefore = resumeFrom.wallSeconds();
@@ -187,8 +189,8 @@ public final class Runner {
             try (TrainingMethod method = MethodRegistry.get(c.run().method())
                     .create(new MethodContext(DatasetInfo.of(data), hp, c.run().seed(), c.threads()));
                  Progress progress = new Progress(c.run().method() + "/" + c.run().dataset() + " seed " + c.run().seed(), c.run().steps(), quiet)) {
-                rec.put("auxiliary_variables", method.auxiliaryVariableCount());
-                rec.put("gradient_evaluations_per_step", method.gradientEvaluationsPerStep());
+                rec.put(Manifest.AUXILIARY_VARIABLES, method.auxiliaryVariableCount());
+                rec.put(Manifest.GRADIENT_EVALUATIONS_PER_STEP, method.gradientEvaluationsPerStep());
                 if (resumeFrom != null) {
                     try {
                         method.restoreCheckpoint(resumeFrom.dir());
@@ -241,15 +243,15 @@ public final class Runner {
                 }
                 if (sm != null && status != Status.INTERRUPTED) {
                     Map<String, Object> fin = new LinkedHashMap<>();
-                    fin.put("train_loss", sm.loss());
-                    fin.put("lagrangian", Double.isNaN(sm.lagrangian()) ? null : sm.lagrangian());
-                    fin.put("mean_abs_defect", sm.defects().isEmpty() ? null : sm.defects().get(0).meanAbs());
+                    fin.put(Manifest.FINAL_TRAIN_LOSS, sm.loss());
+                    fin.put(Manifest.FINAL_LAGRANGIAN, Double.isNaN(sm.lagrangian()) ? null : sm.lagrangian());
+                    fin.put(Manifest.FINAL_MEAN_ABS_DEFECT, sm.defects().isEmpty() ? null : sm.defects().get(0).meanAbs());
                     if (last != null) {
-                        fin.put("test_loss", last.loss());
-                        fin.put("test_top1", last.top1());
-                        fin.put("test_top5", data.numClasses() >= 5 ? last.top5() : null); // top-5 of < 5 classes is trivially 1
+                        fin.put(Manifest.FINAL_TEST_LOSS, last.loss());
+                        fin.put(Manifest.FINAL_TEST_TOP1, last.top1());
+                        fin.put(Manifest.FINAL_TEST_TOP5, data.numClasses() >= 5 ? last.top5() : null); // top-5 of < 5 classes is trivially 1
                     }
-                    rec.put("final", fin);
+                    rec.put(Manifest.FINAL, fin);
                 }
             } catch (UserError e) {
                 throw e;
@@ -258,10 +260,10 @@ public final class Runner {
                 message = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
-            rec.put("finished", Instant.now().toString());
-            rec.put("wall_seconds", wall);
-            rec.put("steps_done", stepsDone);
-            rec.put("peak_rss_bytes", Provenance.peakRssBytes());
+            rec.put(Manifest.FINISHED, Instant.now().toString());
+            rec.put(Manifest.WALL_SECONDS, wall);
+            rec.put(Manifest.STEPS_DONE, stepsDone);
+            rec.put(Manifest.PEAK_RSS_BYTES, Provenance.peakRssBytes());
             cost.describe(rec);
             List<String> skipped = data.skippedFiles(); // unreadable images left out (found while decoding)
             rec.put("skipped_files", skipped.size());
@@ -321,11 +323,6 @@ public final class Runner {
 
     /** Default record directory: {@code <results>/<experiment>/<dataset>/<method>/<config-hash>/seed-<n>}. */
     public static Path defaultOut(Path results, RunSpec r) {
-        return results.resolve(r.experiment()).resolve(safe(r.dataset())).resolve(r.method())
-                .resolve(r.configHash()).resolve("seed-" + r.seed());
-    }
-
-    static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return RecordPath.of(results, r.experiment(), r.dataset(), r.method(), r.configHash(), r.seed());
     }
 }

@@ -22,4 +22,19 @@ public interface MethodFactory {
     }
 
     TrainingMethod create(MethodContext ctx);
+
+    /**
+     * How reports show the method: its label in legends and tables, a colour ("#rrggbb", null = the reports'
+     * fallback colour) and a rank (tables and legends sort by it, then by name). The harness writes it into each
+     * results store it writes ({@code methods.json}), so reports show a new method without knowing its code.
+     */
+    default Presentation presentation() {
+        return new Presentation(name(), null, Presentation.LAST);
+    }
+
+    /** See {@link #presentation()}. */
+    record Presentation(String label, String color, int rank) {
+        /** Rank of a method that declares none: after the declared ones. */
+        public static final int LAST = 1000;
+    }
 }

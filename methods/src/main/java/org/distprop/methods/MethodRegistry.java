@@ -27,6 +27,11 @@ public final class MethodRegistry {
         return List.copyOf(FACTORIES.keySet());
     }
 
+    /** Every registered factory, by name. */
+    public static List<MethodFactory> factories() {
+        return List.copyOf(FACTORIES.values());
+    }
+
     public static MethodFactory get(String name) {
         MethodFactory f = FACTORIES.get(name);
         if (f == null) {

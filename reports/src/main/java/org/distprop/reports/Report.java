@@ -41,6 +41,7 @@ public final class Report {
     }
 
     public static Summary render(Path results, Path out, String requestedProfile, Path claimsFile) {
+        org.distprop.reports.figures.Methods.use(results);
         ResultsStore all = ResultsStore.open(results, null, out);
         String profile = requestedProfile;
         if (profile == null) {

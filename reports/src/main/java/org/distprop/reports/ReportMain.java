@@ -56,7 +56,8 @@ public final class ReportMain implements Callable<Integer> {
             return 2;
         }
         if (benchTable) {
-            System.out.print(org.distprop.reports.table.BenchTable.render(results.resolve("bench")));
+            org.distprop.reports.figures.Methods.use(results);
+            System.out.print(org.distprop.reports.table.BenchTable.render(results.resolve(org.distprop.store.BenchFiles.DIR)));
             return 0;
         }
         Path dir = out == null ? results.resolve("report") : out;

@@ -40,4 +40,9 @@ public class DfaFactory implements MethodFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new DfaMethod(ctx, DfaMethod.Mode.DFA);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("DFA", "#8c564b", 90);
+    }
 }

@@ -19,4 +19,9 @@ public final class FaFactory extends DfaFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new DfaMethod(ctx, DfaMethod.Mode.FA);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("FA", "#bcbd22", 100);
+    }
 }

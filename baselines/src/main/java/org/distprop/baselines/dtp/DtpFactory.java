@@ -68,4 +68,9 @@ public final class DtpFactory implements MethodFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new DtpMethod(ctx);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("DTP", "#9467bd", 80);
+    }
 }

@@ -41,4 +41,9 @@ public final class OamFactory implements MethodFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new OamMethod(ctx);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("OAM", "#e377c2", 110);
+    }
 }

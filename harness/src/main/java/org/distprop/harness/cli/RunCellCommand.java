@@ -11,6 +11,7 @@ import org.distprop.harness.RunResult;
 import org.distprop.harness.Runner;
 import org.distprop.harness.experiment.Cell;
 import org.distprop.harness.experiment.Plan;
+import org.distprop.store.Manifest;
 import org.distprop.store.Status;
 import org.distprop.harness.StopSignal;
 import picocli.CommandLine.Command;
@@ -81,12 +82,12 @@ public final class RunCellCommand implements Callable<Integer> {
             return skipExitCode;
         }
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("profile", p.profile());
+        extra.put(Manifest.PROFILE, p.profile());
         Map<String, Object> planInfo = new LinkedHashMap<>();
         planInfo.put("file", plan.toAbsolutePath().toString());
-        planInfo.put("index", index);
+        planInfo.put(Manifest.PLAN_INDEX, index);
         planInfo.put("spec", p.spec());
-        extra.put("plan", planInfo);
+        extra.put(Manifest.PLAN, planInfo);
         if (p.sweepTrial() != null) {
             extra.put("sweep_trial", p.sweepTrial());
         }
@@ -103,6 +104,7 @@ public final class RunCellCommand implements Callable<Integer> {
             System.out.printf("cell %d (%s) skipped: %s%n", index, cell.describe().strip(), e.getMessage());
             return skipExitCode;
         }
+        org.distprop.harness.StoreCatalog.write(root);
         System.out.printf("cell %d (%s): %s -> %s%n", index, cell.describe().strip(), r.status(), r.dir());
         return org.distprop.harness.ExitCodes.of(r.status());
     }

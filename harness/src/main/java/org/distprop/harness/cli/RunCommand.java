@@ -112,6 +112,9 @@ public final class RunCommand implements Callable<Integer> {
         var ck = checkpoints.toCheckpointing(); // checks its values before any data loads
         RunResult r = Runner.run(c, List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet,
                 Map.of(), ck);
+        if (out == null) {
+            org.distprop.harness.StoreCatalog.write(results);
+        }
         if (r.finalEval() != null) {
             System.out.printf(java.util.Locale.ROOT, "%s %s seed %d: status %s, test top-1 %.4f top-5 %.4f loss %.4f (%d examples), %.1f s -> %s%n",
                     method, dataset, seed, r.status(), r.finalEval().top1(), r.finalEval().top5(), r.finalEval().loss(),

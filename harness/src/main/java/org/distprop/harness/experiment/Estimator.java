@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.distprop.harness.Json;
 import org.distprop.store.RecordFiles;
+import org.distprop.store.Manifest;
 import org.distprop.store.Status;
 
 /**
@@ -43,19 +44,19 @@ public final class Estimator {
     private void add(Path manifest) {
         try {
             JsonNode m = Json.MAPPER.readTree(manifest.toFile());
-            if (!Status.OK.is(m.path("status").asText()) || m.path("steps").asLong() <= 0 || m.path("batch_size").asLong() <= 0) {
+            if (!Status.OK.is(m.path(Manifest.STATUS).asText()) || m.path(Manifest.STEPS).asLong() <= 0 || m.path(Manifest.BATCH_SIZE).asLong() <= 0) {
                 return;
             }
-            double wall = m.path("wall_seconds").asDouble(Double.NaN);
+            double wall = m.path(Manifest.WALL_SECONDS).asDouble(Double.NaN);
             if (!(wall > 0)) {
                 return;
             }
-            double examples = m.path("steps").asDouble() * m.path("batch_size").asDouble();
+            double examples = m.path(Manifest.STEPS).asDouble() * m.path(Manifest.BATCH_SIZE).asDouble();
             if (examples < MIN_CALIBRATION_EXAMPLES) {
                 return; // start-up dominates tiny (ci) runs; they say nothing about the cost per example
             }
             double ms = Math.max(0, wall - STARTUP_SECONDS) * 1000 / examples;
-            double[] acc = measured.computeIfAbsent(key(m.path("dataset").asText(), m.path("method").asText()), k -> new double[2]);
+            double[] acc = measured.computeIfAbsent(key(m.path(Manifest.DATASET).asText(), m.path(Manifest.METHOD).asText()), k -> new double[2]);
             acc[0] += ms;
             acc[1]++;
             records++;

@@ -19,7 +19,9 @@ import org.distprop.harness.sweep.Proposer;
 import org.distprop.harness.sweep.SweepConfig;
 import org.distprop.harness.sweep.SweepHistory;
 import org.distprop.harness.sweep.Trial;
+import org.distprop.store.Manifest;
 import org.distprop.store.Status;
+import org.distprop.store.SweepLog;
 
 /**
  * Runs an expanded experiment locally: writes the plan, skips cells whose record says ok, runs the
@@ -119,6 +121,7 @@ public final class ExperimentRunner {
         if (o.dryRun()) {
             return dryRun(mine, pending, shared);
         }
+        org.distprop.harness.StoreCatalog.write(o.results()); // how the report labels the methods (copied records included)
         for (var e : shared.entrySet()) {
             SharedRecords.copy(e.getValue(), o.results(), e.getKey(), exp.profile());
         }
@@ -210,7 +213,7 @@ public final class ExperimentRunner {
     }
 
     Path historyFile() {
-        return expDir.resolve("sweep").resolve("history.jsonl");
+        return SweepLog.of(expDir);
     }
 
     /** Runs the remaining sweep trials one after another; returns how many trials were not ok. */
@@ -240,7 +243,7 @@ public final class ExperimentRunner {
                 Path recordDir = o.results().resolve(cell.record());
                 Status status = RunRecord.status(recordDir);
                 if (status != Status.OK) {
-                    Path trialPlan = expDir.resolve("sweep").resolve("trial-" + i + ".json");
+                    Path trialPlan = expDir.resolve(SweepLog.DIR).resolve("trial-" + i + ".json");
                     new Plan(exp.spec().name(), exp.spec().file(), exp.profile(), exp.timeLimit(), 0, List.of(cell), i).write(trialPlan);
                     WorkerPool.Outcome oc = pool.run(trialPlan, o.results(), List.of(cell), x -> {
                         if (x.skipped() == null) {
@@ -283,7 +286,7 @@ public final class ExperimentRunner {
     static Double finalMetric(Path recordDir, String metric) {
         try {
             JsonNode m = Json.MAPPER.readTree(recordDir.resolve(RunRecord.MANIFEST).toFile());
-            JsonNode v = m.path("final").path(metric);
+            JsonNode v = m.path(Manifest.FINAL).path(metric);
             if (v.isNumber() && Double.isFinite(v.asDouble())) {
                 return v.asDouble();
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.distprop.harness.Json;
 import org.distprop.harness.RunRecord;
+import org.distprop.store.Manifest;
 import org.distprop.store.Status;
 
 /**
@@ -63,11 +64,11 @@ final class SharedRecords {
                 }
             }
             ObjectNode m = (ObjectNode) Json.MAPPER.readTree(from.resolve(RunRecord.MANIFEST).toFile());
-            m.put("reused_from", results.relativize(from).toString());
-            m.put("experiment", c.run().experiment());
-            m.put("profile", profile);
-            if (m.get("plan") instanceof ObjectNode plan) {
-                plan.put("index", c.index());
+            m.put(Manifest.REUSED_FROM, results.relativize(from).toString());
+            m.put(Manifest.EXPERIMENT, c.run().experiment());
+            m.put(Manifest.PROFILE, profile);
+            if (m.get(Manifest.PLAN) instanceof ObjectNode plan) {
+                plan.put(Manifest.PLAN_INDEX, c.index());
             }
             Files.writeString(tmp.resolve(RunRecord.MANIFEST), Json.write(m));
             deleteTree(to);

@@ -76,9 +76,7 @@ public final class SlurmScript {
         s.append("set -euo pipefail\n");
         s.append(": \"${SLURM_ARRAY_TASK_ID:?run this script with sbatch (or set SLURM_ARRAY_TASK_ID to a cell index)}\"\n");
         s.append("mkdir -p ").append(quote(logs.toString())).append('\n');
-        s.append("export TF_CPP_MIN_LOG_LEVEL=\"${TF_CPP_MIN_LOG_LEVEL:-2}\"\n");
-        s.append("export TF_ENABLE_ONEDNN_OPTS=\"${TF_ENABLE_ONEDNN_OPTS:-1}\"\n");
-        s.append("export TF_DETERMINISTIC_OPS=\"${TF_DETERMINISTIC_OPS:-1}\"\n");
+        s.append(org.distprop.harness.TfEnvironment.shellExports()); // tf.env
         s.append("# the run in the background, so this shell can act on Slurm's time-limit warning (USR1)\n");
         s.append("requeue=0\n");
         s.append(cmd).append(" &\n");

@@ -98,7 +98,7 @@ public final class WorkerPool implements AutoCloseable {
                 out.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+                throw new IllegalStateException("stopped while waiting for the workers", e);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("worker thread failed: " + e.getCause(), e.getCause());
             }
@@ -139,7 +139,7 @@ public final class WorkerPool implements AutoCloseable {
         // appended, not replaced: a worker that finds the cell taken must not wipe the log of the one running it
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("cell-" + c.index() + ".log").toFile()));
-        tfEnvironment(pb.environment());
+        org.distprop.harness.TfEnvironment.applyTo(pb.environment());
         Process p = pb.start();
         live.add(p);
         if (stopping) {
@@ -177,12 +177,6 @@ public final class WorkerPool implements AutoCloseable {
         return cmd;
     }
 
-    /** The launcher's TensorFlow settings, unless the environment already sets them. */
-    public static void tfEnvironment(Map<String, String> env) {
-        env.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
-        env.putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1"); // measured faster, still reproducible (README)
-        env.putIfAbsent("TF_DETERMINISTIC_OPS", "1");
-    }
 
 
     @Override

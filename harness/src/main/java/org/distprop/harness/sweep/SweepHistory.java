@@ -1,24 +1,17 @@
 package org.distprop.harness.sweep;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.distprop.harness.UserError;
+import org.distprop.store.SweepLog;
 
 /**
- * A sweep's append-only history ({@code results/<experiment>/sweep/history.jsonl}): one JSON line per
- * finished trial, written with one append + fsync, so an interrupted sweep resumes from what is on
- * disk. A torn last line (killed mid-write) is ignored; lines are never rewritten.
+ * A sweep's append-only history ({@code results/<experiment>/sweep/history.jsonl}, format and reader:
+ * {@link SweepLog}), as the sweep runner uses it: what is on disk is what an interrupted sweep resumes from,
+ * and a damaged file is a user error naming the fix.
  */
 public final class SweepHistory {
-    private static final ObjectMapper LINE = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Path file;
 
     public SweepHistory(Path file) {
@@ -30,32 +23,10 @@ public final class SweepHistory {
     }
 
     public List<Trial> read() {
-        List<Trial> out = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String l = lines.get(i).strip();
-                if (l.isEmpty()) {
-                    continue;
-                }
-                try {
-                    Trial t = LINE.readValue(l, Trial.class);
-                    if (t.trial() != out.size()) {
-                        throw new UserError(file + ":" + (i + 1) + ": trial " + t.trial() + " out of order (expected "
-                                + out.size() + "); the history was edited by hand; move it away to restart the sweep");
-                    }
-                    out.add(t);
-                } catch (IOException e) {
-                    if (i == lines.size() - 1) {
-                        break; // torn final line of a killed writer: that trial did not finish
-                    }
-                    throw new UserError(file + ":" + (i + 1) + ": unreadable history line; move the file away to restart the sweep");
-                }
-            }
-            return out;
+            return SweepLog.read(file).stream().map(l -> new Trial(l.trial(), l.params(), l.objective(), l.status(), l.record())).toList();
+        } catch (SweepLog.Damaged e) {
+            throw new UserError(e.getMessage() + "; the history was edited or damaged; move it away to restart the sweep");
         } catch (IOException e) {
             throw new UserError("cannot read the sweep history " + file + ": " + e.getMessage());
         }
@@ -63,33 +34,9 @@ public final class SweepHistory {
 
     public void append(Trial t) {
         try {
-            Files.createDirectories(file.getParent());
-            dropTornTail();
-            byte[] line = (LINE.writeValueAsString(t) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ch.write(java.nio.ByteBuffer.wrap(line));
-                ch.force(true);
-            }
+            SweepLog.append(file, new SweepLog.Line(t.trial(), t.params(), t.objective(), t.status(), t.record()));
         } catch (IOException e) {
             throw new UserError("cannot append to the sweep history " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** A killed writer can leave a last line without its newline; cut it before appending. */
-    private void dropTornTail() throws IOException {
-        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
-            return;
-        }
-        byte[] all = Files.readAllBytes(file);
-        if (all[all.length - 1] == '\n') {
-            return;
-        }
-        int cut = all.length - 1;
-        while (cut >= 0 && all[cut] != '\n') {
-            cut--;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.truncate(cut + 1);
         }
     }
 }

@@ -17,7 +17,7 @@ final class Cli {
     static Process start(Path log, String... args) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(WorkerPool.workerCommand(List.of(args))).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        WorkerPool.tfEnvironment(pb.environment());
+        org.distprop.harness.TfEnvironment.applyTo(pb.environment());
         return pb.start();
     }
 

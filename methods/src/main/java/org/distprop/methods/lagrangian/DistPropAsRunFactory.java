@@ -22,4 +22,9 @@ public final class DistPropAsRunFactory extends VariantFactory {
         m.put("loss_form", "prototype_axis");
         return m;
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("DistProp (as run)", "#1f77b4", 70);
+    }
 }

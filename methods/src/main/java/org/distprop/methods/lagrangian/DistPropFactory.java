@@ -44,4 +44,9 @@ public final class DistPropFactory implements MethodFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new DistPropMethod(ctx);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("DistProp (as described)", "#6baed6", 60);
+    }
 }

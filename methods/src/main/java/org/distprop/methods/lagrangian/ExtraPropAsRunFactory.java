@@ -12,4 +12,9 @@ public final class ExtraPropAsRunFactory extends VariantFactory {
         super(new ExtraPropFactory(), "extraprop-asrun", "ExtraProp as run: the authors' code behind the paper's numbers",
                 Map.of("step_rule", "legacy_double_step"));
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("ExtraProp (as run)", "#ff7f0e", 50);
+    }
 }

@@ -29,4 +29,9 @@ public final class ExtraPropFactory implements MethodFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new TabularMethod(ctx, TabularMethod.Kind.EXTRAPROP);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("ExtraProp (as described)", "#b8860b", 40);
+    }
 }

@@ -26,4 +26,9 @@ public final class GdaFactory implements MethodFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new TabularMethod(ctx, TabularMethod.Kind.GDA);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("GDA", "#2ca02c", 30);
+    }
 }

@@ -28,4 +28,9 @@ public final class RegularizedFactory implements MethodFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new TabularMethod(ctx, TabularMethod.Kind.REGULARIZED);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("Regularized", "#d62728", 20);
+    }
 }

@@ -38,4 +38,9 @@ public final class SgdFactory implements MethodFactory {
     public TrainingMethod create(MethodContext ctx) {
         return new SgdMethod(ctx);
     }
+
+    @Override
+    public Presentation presentation() {
+        return new Presentation("SGD", "#595959", 10);
+    }
 }

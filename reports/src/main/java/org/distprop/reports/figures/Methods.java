@@ -1,36 +1,34 @@
 package org.distprop.reports.figures;
 
 import java.awt.Color;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.distprop.store.MethodCatalog;
 
-/** Display names, colours and order of the methods, the same in every figure and table. */
+/**
+ * Display names, colours and order of the methods, the same in every figure and table. They come from the store's
+ * method catalogue ({@code <results>/methods.json}, {@link MethodCatalog}), which the harness writes from each
+ * method factory's declared presentation; a method the catalogue does not know is shown by its name, in the
+ * fallback colour, after the known ones. The report reads the catalogue of the store it renders ({@link #use}).
+ */
 public final class Methods {
-    /**
-     * Table and legend order: the paper's Table 1 order, then the baselines. ExtraProp and DistProp come in two
-     * configurations: as described (the paper's equations; the plain names) and as run (the authors' code behind
-     * the paper's numbers; "-asrun", methods module VariantFactory).
-     */
-    public static final List<String> ORDER = List.of("sgd", "regularized", "gda", "extraprop", "extraprop-asrun", "distprop",
-            "distprop-asrun", "dtp", "dfa", "fa", "oam");
-
-    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("sgd", "SGD"), Map.entry("regularized", "Regularized"),
-            Map.entry("gda", "GDA"), Map.entry("extraprop", "ExtraProp (as described)"), Map.entry("extraprop-asrun", "ExtraProp (as run)"),
-            Map.entry("distprop", "DistProp (as described)"), Map.entry("distprop-asrun", "DistProp (as run)"), Map.entry("dtp", "DTP"),
-            Map.entry("dfa", "DFA"), Map.entry("fa", "FA"), Map.entry("oam", "OAM"));
-
-    private static final Map<String, Color> COLORS = Map.ofEntries(
-            Map.entry("distprop-asrun", new Color(0x1f77b4)), Map.entry("distprop", new Color(0x6baed6)),
-            Map.entry("extraprop-asrun", new Color(0xff7f0e)), Map.entry("extraprop", new Color(0xb8860b)),
-            Map.entry("gda", new Color(0x2ca02c)), Map.entry("regularized", new Color(0xd62728)), Map.entry("sgd", new Color(0x595959)),
-            Map.entry("dtp", new Color(0x9467bd)), Map.entry("dfa", new Color(0x8c564b)), Map.entry("fa", new Color(0xbcbd22)),
-            Map.entry("oam", new Color(0xe377c2)));
+    private static final Color FALLBACK = new Color(0x17becf);
+    private static volatile Map<String, MethodCatalog.Entry> catalog = Map.of();
 
     private Methods() {
     }
 
+    /** Shows methods as the store at {@code results} says (its methods.json); names only when it has none. */
+    public static void use(Path results) {
+        catalog = MethodCatalog.read(results);
+    }
+
     public static String label(String method) {
-        return LABELS.getOrDefault(method, method);
+        MethodCatalog.Entry e = catalog.get(method);
+        return e == null || e.label() == null ? method : e.label();
     }
 
     /** The method's name without its configuration: "DistProp" for both DistProp configurations. */
@@ -39,17 +37,25 @@ public final class Methods {
     }
 
     public static Color color(String method) {
-        return COLORS.getOrDefault(method, new Color(0x17becf));
+        MethodCatalog.Entry e = catalog.get(method);
+        if (e == null || e.color() == null) {
+            return FALLBACK;
+        }
+        try {
+            return Color.decode(e.color());
+        } catch (NumberFormatException bad) {
+            return FALLBACK;
+        }
     }
 
-    /** Sort key: known methods in {@link #ORDER}, unknown ones after, alphabetically. */
+    /** Sort key: the catalogue's rank; methods it does not know after all others. */
     public static int rank(String method) {
-        int i = ORDER.indexOf(method);
-        return i >= 0 ? i : ORDER.size();
+        MethodCatalog.Entry e = catalog.get(method);
+        return e == null ? Integer.MAX_VALUE : e.rank();
     }
 
-    public static List<String> sorted(java.util.Collection<String> methods) {
-        return methods.stream().sorted(java.util.Comparator.comparingInt(Methods::rank).thenComparing(s -> s)).toList();
+    public static List<String> sorted(Collection<String> methods) {
+        return methods.stream().sorted(Comparator.comparingInt(Methods::rank).thenComparing(s -> s)).toList();
     }
 
     public static String datasetLabel(String dataset) {

@@ -11,6 +11,7 @@ import org.distprop.reports.store.ResultsStore;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.distprop.store.BenchFiles;
 
 /**
  * Beyond the paper: milliseconds per training step per method from the JMH results of StepBenchmark.pairedStep
@@ -27,9 +28,9 @@ public final class StepTimeFigure {
 
     public static FigureReport render(Path results, Path out) {
         String title = "Time per training step";
-        List<PairedSteps.Pair> pairs = PairedSteps.read(results.resolve("bench"));
+        List<PairedSteps.Pair> pairs = PairedSteps.read(results.resolve(BenchFiles.DIR));
         if (pairs.isEmpty()) {
-            return FigureReport.notRun("step_time", title, "NOT RUN: no StepBenchmark results (" + results.resolve("bench") + "/*.json; `make bench"
+            return FigureReport.notRun("step_time", title, "NOT RUN: no StepBenchmark results (" + results.resolve(BenchFiles.DIR) + "/*.json; `make bench"
                     + (ResultsStore.isDefaultRoot(results) ? "" : " RESULTS=" + results) + "`)",
                     List.of("bench"));
         }
@@ -61,7 +62,7 @@ public final class StepTimeFigure {
         FigureFiles.writeImages(out, "step_time", BandFigure.PANEL_W + 200, BandFigure.PANEL_H, c::paint);
         return new FigureReport("step_time", title, true, "Beyond the paper: JMH StepBenchmark.pairedStep from "
                 + pairs.stream().map(PairedSteps.Pair::file).distinct().toList() + "; \"" + STEP + "\" = one full training step as a"
-                + " run does it (measured alternately with an SGD step; ratios in " + results.resolve("bench").resolve("step_ratios.csv") + "), \"" + BARE + "\" ="
+                + " run does it (measured alternately with an SGD step; ratios in " + results.resolve(BenchFiles.DIR).resolve("step_ratios.csv") + "), \"" + BARE + "\" ="
                 + " SGD's training ops on a fixed batch (the harness overhead's reference). A missing bar = not measured.",
                 List.of(), List.of("bench"));
     }

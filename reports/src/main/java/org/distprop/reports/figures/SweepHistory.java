@@ -1,9 +1,10 @@
 package org.distprop.reports.figures;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.distprop.reports.store.ResultsStore;
+import org.distprop.store.Manifest;
 import org.distprop.store.RecordFiles;
 import org.distprop.store.Status;
+import org.distprop.store.SweepLog;
 
 /**
- * A sweep's history.jsonl: one JSON line per trial {"trial","params","objective","status","record"}
- * (brief, "Results store layout"). Trials of another profile (the line's "profile" key if it has one, else
- * the profile in the trial record's manifest) are dropped.
+ * A sweep's history.jsonl as Fig. 4 uses it: the lines read by the store's one reader ({@link SweepLog}; format in
+ * docs/results-store.md), with hyperparameter values made numeric where they are numbers. Trials of another
+ * profile (the line's "profile" key if it has one, else the profile in the trial record's manifest) are dropped.
  */
 public record SweepHistory(Path file, List<Trial> trials) {
     public record Trial(int trial, Map<String, JsonNode> params, double objective, String status, String record) {
@@ -34,7 +37,7 @@ public record SweepHistory(Path file, List<Trial> trials) {
             return null;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            Path f = s.filter(p -> p.getFileName().toString().equals("history.jsonl")).sorted().findFirst().orElse(null);
+            Path f = s.filter(p -> p.getFileName().toString().equals(SweepLog.FILE)).sorted().findFirst().orElse(null);
             return f == null ? null : read(f, results, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -43,27 +46,27 @@ public record SweepHistory(Path file, List<Trial> trials) {
 
     static SweepHistory read(Path file, Path results, String profile) {
         List<Trial> trials = new ArrayList<>();
+        List<SweepLog.Line> lines;
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = ResultsStore.JSON.readTree(line);
-                Map<String, JsonNode> params = new LinkedHashMap<>();
-                n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), numericIfPossible(e.getValue())));
-                JsonNode obj = n.path("objective");
-                String record = n.path("record").isTextual() ? n.path("record").asText() : null;
-                String recordProfile = profile == null ? null
-                        : n.path("profile").isTextual() ? n.path("profile").asText()
-                        : record == null ? null : recordProfile(results, file, record);
-                if (recordProfile != null && !recordProfile.equals(profile)) {
-                    continue;
-                }
-                trials.add(new Trial(n.path("trial").asInt(trials.size()), params, obj.isNumber() ? obj.asDouble() : Double.NaN,
-                        n.path("status").asText("unknown"), record));
+            lines = SweepLog.read(file);
+        } catch (IOException | SweepLog.Damaged e) {
+            throw new UncheckedIOException("cannot read sweep history " + file + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+        for (SweepLog.Line n : lines) {
+            Map<String, JsonNode> params = new LinkedHashMap<>();
+            if (n.params() != null) {
+                n.params().forEach((k, v) -> params.put(k, numericIfPossible(v == null ? NullNode.getInstance() : TextNode.valueOf(v))));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sweep history " + file, e);
+            String record = n.record();
+            String recordProfile = profile == null ? null
+                    : n.profile() != null ? n.profile()
+                    : record == null ? null : recordProfile(results, file, record);
+            if (recordProfile != null && !recordProfile.equals(profile)) {
+                continue;
+            }
+            trials.add(new Trial(n.trial(), params, n.objective() == null ? Double.NaN : n.objective(),
+                    n.status() == null ? "unknown" : n.status(), record));
         }
         return new SweepHistory(file, trials);
     }
@@ -74,7 +77,7 @@ public record SweepHistory(Path file, List<Trial> trials) {
             Path m = base.resolve(record).resolve(RecordFiles.MANIFEST);
             if (Files.isRegularFile(m)) {
                 try {
-                    JsonNode p = ResultsStore.JSON.readTree(m.toFile()).path("profile");
+                    JsonNode p = ResultsStore.JSON.readTree(m.toFile()).path(Manifest.PROFILE);
                     return p.isTextual() ? p.asText() : null;
                 } catch (IOException e) {
                     return null;

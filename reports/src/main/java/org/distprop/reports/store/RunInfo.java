@@ -2,13 +2,16 @@ package org.distprop.reports.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.distprop.store.Manifest;
 import org.distprop.store.RecordFiles;
+import org.distprop.store.RecordPath;
 import org.distprop.store.Status;
 
 /**
  * One run record of the results store as the reports see it: its directory and its manifest.
- * Every getter reads the manifest written by the harness (brief: "Results store layout"); the path
- * components are only a fallback for records whose manifest lacks a key. {@code damage} is why an ok
+ * Every getter reads the manifest written by the harness through the store's schema ({@link Manifest}; the
+ * layout is docs/results-store.md); the path ({@link RecordPath#parse}) is only a fallback for records whose
+ * manifest does not parse or lacks a key. {@code damage} is why an ok
  * record failed {@link RecordCheck} (null when whole): such a record is not ok and is listed as skipped.
  */
 public record RunInfo(Path dir, String relativeDir, JsonNode manifest, String damage) {
@@ -17,32 +20,30 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest, String da
     }
 
     public String experiment() {
-        return text("experiment", component(5));
+        return text(Manifest.EXPERIMENT, path().experiment());
     }
 
     public String dataset() {
-        return text("dataset", component(4));
+        return text(Manifest.DATASET, path().dataset());
     }
 
     public String method() {
-        return text("method", component(3));
+        return text(Manifest.METHOD, path().method());
     }
 
     public String configHash() {
-        return text("config_hash", component(2));
+        return text(Manifest.CONFIG_HASH, path().configHash());
     }
 
     public long seed() {
-        String c = component(1); // seed-<n>: for a manifest that does not parse
-        return manifest.path("seed").asLong(c.startsWith("seed-") && c.substring(5).matches("\\d+") ? Long.parseLong(c.substring(5)) : -1);
+        return manifest.path(Manifest.SEED).asLong(path().seed());
     }
 
     /** The manifest's {@link Status} word; "unknown" for a manifest without one. */
     public String status() {
-        return text("status", "unknown");
+        return text(Manifest.STATUS, "unknown");
     }
 
-    /** Averaged into results: status ok and the record passed its checks. */
     /** How the report lists the record: its status, or "damaged" when it failed its checks. */
     public String shownStatus() {
         return damage != null ? DAMAGED : status();
@@ -51,52 +52,53 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest, String da
     /** Label of records skipped by {@link RecordCheck} (not a {@link Status}: the writer never wrote it). */
     public static final String DAMAGED = "damaged";
 
+    /** Averaged into results: status ok and the record passed its checks. */
     public boolean ok() {
         return Status.OK.is(status()) && damage == null;
     }
 
     public String profile() {
-        return text("profile", null);
+        return text(Manifest.PROFILE, null);
     }
 
     public String message() {
-        return text("message", null);
+        return text(Manifest.MESSAGE, null);
     }
 
     public String finished() {
-        return text("finished", "");
+        return text(Manifest.FINISHED, "");
     }
 
     public long steps() {
-        return manifest.path("steps").asLong(-1);
+        return manifest.path(Manifest.STEPS).asLong(-1);
     }
 
     public double finalValue(String key) {
-        JsonNode n = manifest.path("final").path(key);
+        JsonNode n = manifest.path(Manifest.FINAL).path(key);
         return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     public double auxiliaryVariables() {
-        JsonNode n = manifest.path("auxiliary_variables");
+        JsonNode n = manifest.path(Manifest.AUXILIARY_VARIABLES);
         return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     public double gradientEvaluationsPerStep() {
-        JsonNode n = manifest.path("gradient_evaluations_per_step");
+        JsonNode n = manifest.path(Manifest.GRADIENT_EVALUATIONS_PER_STEP);
         return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     public long batchSize() {
-        return manifest.path("batch_size").asLong(-1);
+        return manifest.path(Manifest.BATCH_SIZE).asLong(-1);
     }
 
-    /** 0 = the whole training split (manifest key train_per_class), else that many images per class. */
+    /** 0 = the whole training split, else that many images per class. */
     public long trainPerClass() {
-        return manifest.path("train_per_class").asLong(0);
+        return manifest.path(Manifest.TRAIN_PER_CLASS).asLong(0);
     }
 
     public long testPerClass() {
-        return manifest.path("test_per_class").asLong(0);
+        return manifest.path(Manifest.TEST_PER_CLASS).asLong(0);
     }
 
     /** Batches per epoch: ceil(train size / batch size), the harness Batcher's rule; -1 if unknown. */
@@ -107,12 +109,12 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest, String da
     }
 
     public double trainSize() {
-        JsonNode n = manifest.path("data").path("train_size");
+        JsonNode n = manifest.path(Manifest.DATA).path(Manifest.DATA_TRAIN_SIZE);
         return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     public double peakRssBytes() {
-        JsonNode n = manifest.path("peak_rss_bytes");
+        JsonNode n = manifest.path(Manifest.PEAK_RSS_BYTES);
         return n.isNumber() && n.asDouble() > 0 ? n.asDouble() : Double.NaN;
     }
 
@@ -138,9 +140,7 @@ public record RunInfo(Path dir, String relativeDir, JsonNode manifest, String da
         return n.isValueNode() && !n.isNull() ? n.asText() : fallback;
     }
 
-    /** Path component counted from the end: 1 = seed-n, 2 = config hash, 3 = method, ... */
-    private String component(int fromEnd) {
-        int n = dir.getNameCount();
-        return n >= fromEnd ? dir.getName(n - fromEnd).toString() : "?";
+    private RecordPath.Parts path() {
+        return RecordPath.parse(dir);
     }
 }

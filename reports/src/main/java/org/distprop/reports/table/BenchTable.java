@@ -1,5 +1,6 @@
 package org.distprop.reports.table;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import org.distprop.reports.figures.FigureFiles;
 import org.distprop.reports.figures.Methods;
 import org.distprop.reports.figures.PairedSteps;
+import org.distprop.store.BenchFiles;
 
 /**
  * The table `make bench` prints, from StepBenchmark's paired measurements ({@link PairedSteps}): per (dataset, method,
@@ -111,6 +113,14 @@ public final class BenchTable {
         sb.append("(paired: each JMH operation ran one reference step, then one step of the method; reference = SGD's step,"
                 + " for sgd its bare session loop; ratio of totals, [range over iterations]; table also in ")
                 .append(benchDir.resolve("step_ratios.csv")).append(")\n");
+        Path env = benchDir.resolve(BenchFiles.TF_ENV);
+        if (Files.isRegularFile(env)) { // what the runs' manifests record as provenance.env
+            try {
+                sb.append("TF environment: ").append(Files.readString(env).strip()).append('\n');
+            } catch (java.io.IOException e) {
+                sb.append("TF environment: unreadable (").append(e.getMessage()).append(")\n");
+            }
+        }
         return sb.toString();
     }
 

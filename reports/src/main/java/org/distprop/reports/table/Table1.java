@@ -11,6 +11,7 @@ import org.distprop.reports.stats.Stats;
 import org.distprop.reports.store.CsvTable;
 import org.distprop.reports.store.ResultsStore;
 import org.distprop.reports.store.RunInfo;
+import org.distprop.store.Manifest;
 
 /**
  * Table 1 computed from results/table1/: per (dataset, method, metric) the final test accuracy over
@@ -143,7 +144,7 @@ public final class Table1 {
 
     /** Final test accuracy: the manifest's final value, else the last row of eval.csv. */
     public static double accuracy(RunInfo r, String metric) {
-        double v = r.finalValue("test_" + metric);
+        double v = r.finalValue(Manifest.finalTest(metric));
         if (!Double.isNaN(v)) {
             return v;
         }
@@ -153,7 +154,7 @@ public final class Table1 {
 
     /** Final batch mean |defect| of split 0: the manifest's final value, else the trace's last value. */
     static double finalDefect(RunInfo r) {
-        double v = r.finalValue("mean_abs_defect");
+        double v = r.finalValue(Manifest.FINAL_MEAN_ABS_DEFECT);
         if (!Double.isNaN(v)) {
             return v;
         }

@@ -39,6 +39,11 @@ class BenchTableTest {
                 result("extraprop", "64", new double[] {200, 300}, new double[] {100, 100}, new long[] {1, 1}),
                 // dtp: no goal
                 result("dtp", "64", new double[] {50}, new double[] {100}, new long[] {1})) + "]");
+        // the order is the store's method catalogue (written by the harness from the factories' ranks)
+        org.distprop.store.MethodCatalog.write(dir, java.util.Map.of("sgd", new org.distprop.store.MethodCatalog.Entry("SGD", null, 10),
+                "extraprop", new org.distprop.store.MethodCatalog.Entry("ExtraProp", null, 40),
+                "dtp", new org.distprop.store.MethodCatalog.Entry("DTP", null, 80)));
+        org.distprop.reports.figures.Methods.use(dir);
         List<BenchTable.Row> rows = BenchTable.compute(PairedSteps.read(dir));
         assertEquals(List.of("sgd", "extraprop", "dtp"), rows.stream().map(BenchTable.Row::method).toList());
 
