@@ -63,11 +63,11 @@ early: data ## the paper's protocol for 10 epochs on MNIST (fig3 cells, shared b
 	$(MAKE) report PROFILE=early
 
 experiments: data ## run every experiment spec of PROFILE (resumes: ok cells are skipped)
-	for e in $(EXPERIMENTS); do $(DISTPROP) experiment $$e --profile $(PROFILE) --jobs $(JOBS) || exit 1; done
+	for e in $(EXPERIMENTS); do $(DISTPROP) experiment $$e --profile $(PROFILE) --jobs $(JOBS) --results $(RESULTS) || exit 1; done
 
 # one experiment, then the report re-rendered (other figures keep whatever results exist)
 define experiment_then_report
-	$(DISTPROP) experiment $@ --profile $(PROFILE) --jobs $(JOBS)
+	$(DISTPROP) experiment $@ --profile $(PROFILE) --jobs $(JOBS) --results $(RESULTS)
 	$(MAKE) report PROFILE=$(PROFILE)
 endef
 table1: data ## Table 1 runs (every dataset x method cell, seeds) of PROFILE, then the report
