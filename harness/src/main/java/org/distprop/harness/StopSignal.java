@@ -23,7 +23,20 @@ public final class StopSignal {
     private StopSignal() {
     }
 
-    /** Installs the handlers (nested calls count); pair with {@link #uninstall()}. */
+        /**
+     * Runs {@code body} with the handlers installed, from its first line to its last: a SIGTERM from then on stops
+     * the run after its current step (the CLI commands that train wrap their whole work in this).
+     */
+    public static <T> T during(java.util.function.Supplier<T> body) {
+        install();
+        try {
+            return body.get();
+        } finally {
+            uninstall();
+        }
+    }
+
+/** Installs the handlers (nested calls count); pair with {@link #uninstall()}. */
     public static synchronized void install() {
         if (installs++ > 0) {
             return;

@@ -99,14 +99,7 @@ public class StepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         data = DatasetSpec.load(dataset, DataDir.resolve(null));
-        Map<String, String> overrides = new TreeMap<>();
-        for (String kv : hp.split(",")) {
-            if (!kv.isBlank()) {
-                String[] p = kv.split("=", 2);
-                overrides.put(p[0].trim(), p[1].trim());
-            }
-        }
-        Hyperparams resolved = resolve(method, overrides);
+        Hyperparams resolved = resolve(method, overrides(hp));
         measured = MethodRegistry.get(method).create(new MethodContext(DatasetInfo.of(data), resolved, 1L, threads));
         measuredBatches = prefetcher();
         if (method.equals("sgd")) {
@@ -140,6 +133,18 @@ public class StepBenchmark {
             sgdBatches.close();
             sgd.close();
         }
+    }
+
+    /** Hyperparameter overrides "k=v,k=v" ("" = none), as the {@code hp} parameter takes them. */
+    static Map<String, String> overrides(String kvs) {
+        Map<String, String> overrides = new TreeMap<>();
+        for (String kv : kvs.split(",")) {
+            if (!kv.isBlank()) {
+                String[] p = kv.split("=", 2);
+                overrides.put(p[0].trim(), p[1].trim());
+            }
+        }
+        return overrides;
     }
 
     private Hyperparams resolve(String name, Map<String, String> overrides) {

@@ -2,7 +2,6 @@ package org.distprop.harness.bench;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.distprop.datasets.Batch;
 import org.distprop.datasets.Batcher;
 import org.distprop.datasets.DataDir;
@@ -45,15 +44,7 @@ public final class StepProfile {
         String dataset = args[0];
         String method = args[1];
         int batch = Integer.parseInt(args[2]);
-        Map<String, String> overrides = new TreeMap<>();
-        if (args.length > 3) {
-            for (String kv : args[3].split(",")) {
-                if (!kv.isBlank()) {
-                    String[] p = kv.split("=", 2);
-                    overrides.put(p[0].trim(), p[1].trim());
-                }
-            }
-        }
+        Map<String, String> overrides = StepBenchmark.overrides(args.length > 3 ? args[3] : "");
         int steps = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         int threads = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         Dataset data = DatasetSpec.load(dataset, DataDir.resolve(null));

@@ -61,12 +61,7 @@ public final class RunCellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StopSignal.install(); // as early as possible: a SIGTERM from here on stops the run after its first step
-        try {
-            return runIt();
-        } finally {
-            StopSignal.uninstall();
-        }
+        return StopSignal.during(this::runIt); // as early as possible: a SIGTERM from here on stops the run after its first step
     }
 
     private Integer runIt() {

@@ -90,12 +90,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StopSignal.install(); // as early as possible: a SIGTERM from here on stops the run after its first step
-        try {
-            return runIt();
-        } finally {
-            StopSignal.uninstall();
-        }
+        return StopSignal.during(this::runIt); // as early as possible: a SIGTERM from here on stops the run after its first step
     }
 
     private Integer runIt() {

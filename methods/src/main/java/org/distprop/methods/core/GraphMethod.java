@@ -90,10 +90,14 @@ public abstract class GraphMethod implements TrainingMethod {
 
     /** Runs the declared training ops on one batch; the caller reads the fetches and closes the result. */
     protected final Result runTrain(Feed f) {
+        return trainRunner(f).run();
+    }
+
+    private Session.Runner trainRunner(Feed f) {
         var r = f.runner();
         trainFetches.forEach(r::fetch);
         trainTargets.forEach(r::addTarget);
-        return r.run();
+        return r;
     }
 
     /**
@@ -116,10 +120,8 @@ public abstract class GraphMethod implements TrainingMethod {
      */
     public final org.tensorflow.proto.RunMetadata traceStep(Batch b) {
         try (Feed f = new Feed(b, 0)) {
-            var r = f.runner().setOptions(org.tensorflow.proto.RunOptions.newBuilder()
+            var r = trainRunner(f).setOptions(org.tensorflow.proto.RunOptions.newBuilder()
                     .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build());
-            trainFetches.forEach(r::fetch);
-            trainTargets.forEach(r::addTarget);
             try (Result res = r.runAndFetchMetadata()) {
                 return res.getMetadata().orElseThrow();
             }
