@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.distprop.methods.core.Optimizers;
 import org.distprop.methods.core.RowTable;
+import org.distprop.methods.core.Vjp;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -149,17 +150,11 @@ public final class PrimalDual {
         return Optimizers.adagrad(tf, List.of(s.dense().get(i)), List.of(acc.get(i)), List.of(g), lr).get(0);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<Operand<TFloat32>> gradients(Ops tf, Operand<TFloat32> value, List<Operand<TFloat32>> dense,
                                                      List<Operand<TFloat32>> rows) {
         List<Operand<TFloat32>> xs = new ArrayList<>(dense);
         xs.addAll(rows);
-        var g = tf.gradients(value, (List) xs);
-        List<Operand<TFloat32>> out = new ArrayList<>();
-        for (int i = 0; i < xs.size(); i++) {
-            out.add(g.<TFloat32>dy(i));
-        }
-        return out;
+        return Vjp.grad(tf, value, xs);
     }
 
     /** Step metrics from the FIRST evaluation's shrunk defects (method-spec §4.1), as scalars. */

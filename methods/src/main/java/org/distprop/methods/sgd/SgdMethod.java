@@ -11,6 +11,7 @@ import org.distprop.methods.core.GraphMethod;
 import org.distprop.methods.core.Losses;
 import org.distprop.methods.core.Network;
 import org.distprop.methods.core.Optimizers;
+import org.distprop.methods.core.Vjp;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.op.Op;
@@ -34,11 +35,7 @@ public final class SgdMethod extends GraphMethod {
         var logits = net.forward(tf, x, true, noiseSeed);
         var loss = Losses.crossEntropy(tf, logits, y, ctx.data().numClasses());
         var params = net.allParams();
-        var grads = tf.gradients(loss, params);
-        List<Operand<TFloat32>> g = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            g.add(grads.<TFloat32>dy(i));
-        }
+        List<Operand<TFloat32>> g = Vjp.grad(tf, loss, params);
         List<Operand<?>> deps = new ArrayList<>(g);
         deps.add(loss);
         Ops gated = Optimizers.gated(tf, deps);
