@@ -6,16 +6,21 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jfree.svg.SVGGraphics2D;
 
 /** Writes a painter as name.png and name.svg, and a figure's data as name.csv. */
 public final class FigureFiles {
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+
     private FigureFiles() {
     }
 
@@ -49,25 +54,25 @@ public final class FigureFiles {
     }
 
     /** Plain CSV: header line then rows; values are written exactly (Double.toString), text as is. */
+    /**
+     * Writes {@code header} and {@code rows} as RFC 4180 CSV (Commons CSV, '\n' records, the format of the store's
+     * trace.csv); numbers as {@link #cell} formats them.
+     */
     public static void writeCsv(Path file, List<String> header, List<List<Object>> rows) {
-        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
-        for (List<Object> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(cell(row.get(i)));
-            }
-            sb.append('\n');
-        }
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                 CSVPrinter p = new CSVPrinter(w, FORMAT.builder().setHeader(header.toArray(String[]::new)).build())) {
+                for (List<Object> row : rows) {
+                    p.printRecord(row.stream().map(FigureFiles::cell).toList());
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
+    /** A CSV cell before quoting: empty for null, "nan", whole doubles without ".0". */
     static String cell(Object o) {
         if (o == null) {
             return "";
@@ -75,7 +80,6 @@ public final class FigureFiles {
         if (o instanceof Double d) {
             return d.isNaN() ? "nan" : (d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%d", d.longValue()) : Double.toString(d));
         }
-        String s = o.toString();
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return o.toString();
     }
 }
