@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.distprop.datasets.Batcher;
 import org.distprop.datasets.DataDir;
-import org.distprop.datasets.DataLocations;
 import org.distprop.datasets.DatasetSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,15 +24,15 @@ public final class DataCommand implements Runnable {
         @Parameters(index = "0", description = "dataset to fetch: mnist, cifar10")
         String dataset;
 
-        @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
-        Path dataDir;
+        @picocli.CommandLine.Mixin
+        DataDirOption dataDir = new DataDirOption();
 
         @picocli.CommandLine.Mixin
         DebugOption debugOption = new DebugOption();
 
         @Override
         public Integer call() {
-            Path dir = DataDir.resolve(dataDir);
+            Path dir = DataDir.resolve(dataDir.get());
             DatasetSpec.fetch(dataset, dir);
             var d = DatasetSpec.load(dataset, dir); // verifies checksums and parses
             System.out.printf("%s: %d train / %d test images (%s), %d classes, checksums ok, in %s%n", dataset,
@@ -54,21 +53,15 @@ public final class DataCommand implements Runnable {
         @Option(names = "--batch-size", defaultValue = "64", description = "images per batch (default: ${DEFAULT-VALUE})")
         int batchSize;
 
-        @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
-        Path dataDir;
-
-        @Option(names = "--cifar-dir", description = "CIFAR-10 batches directory or JPEG zip")
-        Path cifarDir;
-
-        @Option(names = "--imagenet-dir", description = "ImageNet ImageFolder root")
-        Path imagenetDir;
+        @picocli.CommandLine.Mixin
+        DataLocationOptions data = new DataLocationOptions();
 
         @picocli.CommandLine.Mixin
         DebugOption debugOption = new DebugOption();
 
         @Override
         public Integer call() {
-            var d = DatasetSpec.load(dataset, new DataLocations(DataDir.resolve(dataDir), cifarDir, imagenetDir));
+            var d = DatasetSpec.load(dataset, data.resolved());
             var batcher = new Batcher(d.train(), batchSize, 1L);
             batcher.batchAt(0);
             long t0 = System.nanoTime();

@@ -37,8 +37,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "results", description = "results store root (default: ${DEFAULT-VALUE})")
     Path results;
 
-    @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
-    Path dataDir;
+    @picocli.CommandLine.Mixin
+    DataDirOption dataDir = new DataDirOption();
 
     @picocli.CommandLine.Mixin
     CheckpointOptions checkpoints = new CheckpointOptions();
@@ -54,7 +54,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         checkpoints.toCheckpointing(); // bad checkpoint values fail here, before anything runs
         ExperimentSpec s = ExperimentSpec.load(spec);
         ExperimentSpec.Expansion e = s.expand(profile); // every spec error surfaces here, before anything runs
-        return new ExperimentRunner(e, new ExperimentRunner.Options(profile, jobs, threads, results, dataDir, dryRun,
+        return new ExperimentRunner(e, new ExperimentRunner.Options(profile, jobs, threads, results, dataDir.get(), dryRun,
                 ExperimentRunner.Shard.parse(shard), quiet, checkpoints.toArgs()), System.out).run();
     }
 }

@@ -34,8 +34,8 @@ public final class RunCellCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads; 0 = one per core (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
-    Path dataDir;
+    @picocli.CommandLine.Mixin
+    DataDirOption dataDir = new DataDirOption();
 
     @Option(names = "--force", description = "rerun even if the cell's record is ok")
     boolean force;
@@ -92,7 +92,7 @@ public final class RunCellCommand implements Callable<Integer> {
         }
         RunResult r;
         try {
-            r = Runner.run(cell.toRunConfig(threads, dataDir, root, force),
+            r = Runner.run(cell.toRunConfig(threads, dataDir.get(), root, force),
                     List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet, extra,
                     checkpoints.toCheckpointing());
         } catch (RecordUnavailable e) { // another runner holds the cell or has just finished it

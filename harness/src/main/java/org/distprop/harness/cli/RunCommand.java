@@ -60,15 +60,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "TensorFlow intra/inter-op threads; 0 = one per core (default: ${DEFAULT-VALUE}). Bits depend on it.")
     int threads;
 
-    @Option(names = "--data-dir", description = "where datasets are cached (default: $DISTPROP_DATA_DIR or ~/.cache/distprop)")
-    Path dataDir;
-
-    @Option(names = "--cifar-dir", description = "CIFAR-10: official cifar-10-batches-bin directory or the JPEG zip "
-            + "(default: $DISTPROP_CIFAR10_DIR, a fetched copy in the data dir, else shared/datasets/cifar10-jpeg.zip)")
-    Path cifarDir;
-
-    @Option(names = "--imagenet-dir", description = "ImageNet ImageFolder root with train/ and val/ <wnid> folders (default: $DISTPROP_IMAGENET_DIR)")
-    Path imagenetDir;
+    @picocli.CommandLine.Mixin
+    DataLocationOptions data = new DataLocationOptions();
 
     @Option(names = "--results", defaultValue = "results", description = "results store root, used when --out is not given (default: ${DEFAULT-VALUE})")
     Path results;
@@ -103,7 +96,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSpec run = new RunSpec("runs", dataset, method, overrides, steps, batchSize, evalEvery, evalBatchSize, seed,
                 trainPerClass, testPerClass);
-        RunConfig c = new RunConfig(run, threads, dataDir, out != null ? out : Runner.defaultOut(results, run), force, cifarDir, imagenetDir);
+        RunConfig c = new RunConfig(run, threads, data.dataDir.get(), out != null ? out : Runner.defaultOut(results, run), force, data.cifarDir,
+                data.imagenetDir);
         var ck = checkpoints.toCheckpointing(); // checks its values before any data loads
         RunResult r = Runner.run(c, List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), quiet,
                 Map.of(), ck);
