@@ -23,7 +23,7 @@ public final class StopSignal {
     private StopSignal() {
     }
 
-        /**
+    /**
      * Runs {@code body} with the handlers installed, from its first line to its last: a SIGTERM from then on stops
      * the run after its current step (the CLI commands that train wrap their whole work in this).
      */
@@ -36,7 +36,7 @@ public final class StopSignal {
         }
     }
 
-/** Installs the handlers (nested calls count); pair with {@link #uninstall()}. */
+    /** Installs the handlers (nested calls count); pair with {@link #uninstall()}. */
     public static synchronized void install() {
         if (installs++ > 0) {
             return;

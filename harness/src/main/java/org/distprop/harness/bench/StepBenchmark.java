@@ -141,6 +141,10 @@ public class StepBenchmark {
         for (String kv : kvs.split(",")) {
             if (!kv.isBlank()) {
                 String[] p = kv.split("=", 2);
+                if (p.length < 2 || p[0].isBlank()) {
+                    throw new IllegalArgumentException("hyperparameter override '" + kv.trim() + "' in '" + kvs
+                            + "' is not key=value; give a comma-separated list such as lr=0.01,momentum=0.9");
+                }
                 overrides.put(p[0].trim(), p[1].trim());
             }
         }

@@ -53,7 +53,6 @@ public final class FigureFiles {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
-    /** Plain CSV: header line then rows; values are written exactly (Double.toString), text as is. */
     /**
      * Writes {@code header} and {@code rows} as RFC 4180 CSV (Commons CSV, '\n' records, the format of the store's
      * trace.csv); numbers as {@link #cell} formats them.
