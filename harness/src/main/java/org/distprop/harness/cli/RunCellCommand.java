@@ -11,6 +11,7 @@ import org.distprop.harness.RunResult;
 import org.distprop.harness.Runner;
 import org.distprop.harness.experiment.Cell;
 import org.distprop.harness.experiment.Plan;
+import org.distprop.harness.experiment.SharedRecords;
 import org.distprop.store.Manifest;
 import org.distprop.store.Status;
 import org.distprop.harness.StopSignal;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run-cell", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run one cell of an experiment plan (what worker processes and Slurm array tasks call). "
-                + "A cell whose record is already ok, or is being written by another live process, is skipped; one with a checkpoint "
+                + "A cell whose record is already ok, or is being written by another live process, is skipped; one with an ok record "
+                + "of the same run under another experiment (same config hash and seed) copies it; one with a checkpoint "
                 + "resumes from it.")
 public final class RunCellCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, description = "plan file written by 'distprop experiment' or 'distprop slurm'")
@@ -74,6 +76,13 @@ public final class RunCellCommand implements Callable<Integer> {
         Path dir = root.resolve(cell.record());
         if (!force && RunRecord.status(dir) == Status.OK) {
             System.out.printf("cell %d (%s) already ok in %s; skipped%n", index, cell.describe().strip(), dir);
+            return skipExitCode;
+        }
+        Path same = force ? null : SharedRecords.copyIfShared(root, cell, p.profile());
+        if (same != null) {
+            org.distprop.harness.StoreCatalog.write(root);
+            System.out.printf("cell %d (%s) copied from the same run of another experiment, %s; not trained again%n", index,
+                    cell.describe().strip(), root.relativize(same));
             return skipExitCode;
         }
         Map<String, Object> extra = new LinkedHashMap<>();

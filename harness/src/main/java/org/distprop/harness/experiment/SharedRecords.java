@@ -24,8 +24,21 @@ import org.distprop.store.Status;
  * written to a temporary directory and renamed, so it is either complete or absent; its manifest names
  * its own experiment, profile and plan cell, and {@code reused_from} the record it came from.
  */
-final class SharedRecords {
+public final class SharedRecords {
     private SharedRecords() {
+    }
+
+    /**
+     * Copies into {@code c}'s record an ok record of another experiment that is the same run, if there is one, and
+     * returns where it came from (null: nothing to share, the cell has to run). {@code run-cell} calls this before
+     * training, so a Slurm array submitted after another experiment's has finished copies the shared cells too.
+     */
+    public static Path copyIfShared(Path results, Cell c, String profile) {
+        Path from = find(results, c);
+        if (from != null) {
+            copy(from, results, c, profile);
+        }
+        return from;
     }
 
     /** An ok record of another experiment of {@code results} that is the same run as {@code c}, or null. */

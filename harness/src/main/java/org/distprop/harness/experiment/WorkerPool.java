@@ -156,7 +156,7 @@ public final class WorkerPool implements AutoCloseable {
         }
         Status status = RunRecord.status(record);
         if (code == SKIP_EXIT) { // the worker found the record held by another runner, or already ok
-            return new Outcome(c, status, code, (System.nanoTime() - t0) / 1e9, "taken by another runner as this worker started");
+            return new Outcome(c, status, code, (System.nanoTime() - t0) / 1e9, "taken by another runner, or copied from the same run of another experiment, as this worker started");
         }
         if (status == null || status == Status.RUNNING) {
             status = Status.CRASHED;

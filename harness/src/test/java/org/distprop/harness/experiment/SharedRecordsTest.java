@@ -54,6 +54,24 @@ class SharedRecordsTest {
     }
 
     @Test
+    void runCellCopiesASharedRecordInsteadOfTraining() throws Exception {
+        record("fig3", Status.OK); // e.g. fig3's Slurm array has finished; now a table1 task runs the same cell
+        Cell c = cell("table1", 0);
+        Path plan = Plan.defaultFile(results, "table1", "paper");
+        new Plan("table1", "table1", "paper", null, 0, java.util.List.of(c), null).write(plan);
+        int code = org.distprop.harness.cli.Main.execute("run-cell", "--plan", plan.toString(), "--index", "0", "--quiet");
+        assertEquals(0, code);
+        Path to = results.resolve(c.record());
+        assertEquals(Status.OK, RunRecord.status(to));
+        JsonNode m = Json.MAPPER.readTree(to.resolve(RunRecord.MANIFEST).toFile());
+        assertEquals("table1", m.path("experiment").asText());
+        assertEquals("paper", m.path("profile").asText());
+        assertEquals("fig3/mnist/sgd/0123456789ab/seed-0", m.path("reused_from").asText());
+        assertEquals(Files.readString(results.resolve("fig3/mnist/sgd/0123456789ab/seed-0").resolve(RunRecord.TRACE)),
+                Files.readString(to.resolve(RunRecord.TRACE)), "copied, not trained (a run of 590 steps would differ)");
+    }
+
+    @Test
     void onlyOkRecordsOfOtherExperimentsAreShared() throws Exception {
         record("fig3", Status.RUNNING);
         assertNull(SharedRecords.find(results, cell("fig2", 0)), "an unfinished record is not a result");
