@@ -122,8 +122,12 @@ public final class ExperimentRunner {
             return dryRun(mine, pending, shared);
         }
         org.distprop.harness.StoreCatalog.write(o.results()); // how the report labels the methods (copied records included)
-        for (var e : shared.entrySet()) {
-            SharedRecords.copy(e.getValue(), o.results(), e.getKey(), exp.profile());
+        for (var it = shared.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!SharedRecords.copy(e.getValue(), o.results(), e.getKey(), exp.profile())) {
+                it.remove(); // another runner is training it under this experiment: the pool skips it as held
+                pending.add(e.getKey());
+            }
         }
         if (!shared.isEmpty()) {
             out.printf(Locale.ROOT, "%s: %d cell(s) copied from the same runs (same config hash and seed) of other experiments: %s%n",

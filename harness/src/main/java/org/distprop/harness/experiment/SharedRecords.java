@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.distprop.harness.Json;
 import org.distprop.harness.RunRecord;
 import org.distprop.store.Manifest;
+import org.distprop.store.RecordLock;
 import org.distprop.store.Status;
 
 /**
@@ -30,15 +32,12 @@ public final class SharedRecords {
 
     /**
      * Copies into {@code c}'s record an ok record of another experiment that is the same run, if there is one, and
-     * returns where it came from (null: nothing to share, the cell has to run). {@code run-cell} calls this before
+     * returns where it came from (null: nothing to share or the cell's record is held by a live writer; run it as usual). {@code run-cell} calls this before
      * training, so a Slurm array submitted after another experiment's has finished copies the shared cells too.
      */
     public static Path copyIfShared(Path results, Cell c, String profile) {
         Path from = find(results, c);
-        if (from != null) {
-            copy(from, results, c, profile);
-        }
-        return from;
+        return from != null && copy(from, results, c, profile) ? from : null;
     }
 
     /** An ok record of another experiment of {@code results} that is the same run as {@code c}, or null. */
@@ -64,11 +63,19 @@ public final class SharedRecords {
         return null;
     }
 
-    /** Copies the record {@code from} into {@code c}'s record directory below {@code results}. */
-    static void copy(Path from, Path results, Cell c, String profile) {
+    /**
+     * Copies the record {@code from} into {@code c}'s record directory below {@code results}, holding that
+     * directory's record lock meanwhile; false (nothing touched) when another live process holds it, i.e. is
+     * training the cell under this experiment, whose record must not be replaced under it.
+     */
+    static boolean copy(Path from, Path results, Cell c, String profile) {
         Path to = results.resolve(c.record());
         Path tmp = to.resolveSibling(to.getFileName() + ".sharing");
-        try {
+        Optional<RecordLock> lock = RecordLock.tryAcquire(to);
+        if (lock.isEmpty()) {
+            return false;
+        }
+        try (RecordLock held = lock.get()) { // replaced with the directory below; close() then finds no lock of ours
             deleteTree(tmp);
             Files.createDirectories(tmp);
             for (String f : List.of(RunRecord.TRACE, RunRecord.EVAL)) {
@@ -87,6 +94,7 @@ public final class SharedRecords {
             deleteTree(to);
             Files.createDirectories(to.getParent());
             Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the shared record " + from + " to " + to, e);
         }

@@ -54,6 +54,23 @@ class SharedRecordsTest {
     }
 
     @Test
+    void aRecordBeingWrittenUnderThisExperimentIsNotReplaced() throws Exception {
+        record("fig3", Status.OK);
+        record("fig2", Status.RUNNING); // another fig2 runner is training this cell
+        Path to = results.resolve("fig2/mnist/sgd/0123456789ab/seed-0");
+        String manifest = Files.readString(to.resolve(RunRecord.MANIFEST));
+        try (org.distprop.store.RecordLock live = org.distprop.store.RecordLock.tryAcquire(to).orElseThrow()) {
+            assertNull(SharedRecords.copyIfShared(results, cell("fig2", 1), "early"), "held by a live writer: not copied");
+            assertEquals(manifest, Files.readString(to.resolve(RunRecord.MANIFEST)));
+            assertTrue(Files.exists(live.file()), "the writer's lock is untouched");
+        }
+        assertEquals(results.resolve("fig3/mnist/sgd/0123456789ab/seed-0"), SharedRecords.copyIfShared(results, cell("fig2", 1), "early"),
+                "once the writer is gone (here: released), the copy goes ahead");
+        assertEquals(Status.OK, RunRecord.status(to));
+        assertFalse(Files.exists(to.resolve(org.distprop.store.RecordFiles.LOCK)), "no lock left in the copied record");
+    }
+
+    @Test
     void runCellCopiesASharedRecordInsteadOfTraining() throws Exception {
         record("fig3", Status.OK); // e.g. fig3's Slurm array has finished; now a table1 task runs the same cell
         Cell c = cell("table1", 0);
