@@ -70,7 +70,7 @@ public final class Network {
      */
     public Operand<TFloat32> applyBlock(Ops tf, int b, Operand<TFloat32> x, List<? extends Operand<TFloat32>> p,
                                         boolean training, Operand<TInt64> noiseSeed) {
-        List<Operand<TFloat32>> outs = applyBlockLayers(tf, b, x, p, training, noiseSeed);
+        List<Operand<TFloat32>> outs = layerOutputs(tf, b, x, p, training, noiseSeed, true);
         return outs.get(outs.size() - 1);
     }
 
@@ -81,12 +81,35 @@ public final class Network {
      */
     public List<Operand<TFloat32>> applyBlockLayers(Ops tf, int b, Operand<TFloat32> x, List<? extends Operand<TFloat32>> p,
                                                     boolean training, Operand<TInt64> noiseSeed) {
+        return layerOutputs(tf, b, x, p, training, noiseSeed, false);
+    }
+
+    /**
+     * Each layer's output in order. With {@code poolBeforeRelu}, a ReLU directly followed by a max-pool is built as
+     * the pool then the ReLU, and the output listed for the ReLU is the pair's (only the block's last output is then
+     * meant to be used): max commutes with the monotone ReLU, so the value is the same, and so is the gradient
+     * (the window's max gets dy times relu'(max) either way; a window with max <= 0 passes zero either way), while the
+     * ReLU and its gradient touch a quarter of the elements (2x2 pools: CIFAR LeNet's two, the MNIST net's one).
+     */
+    private List<Operand<TFloat32>> layerOutputs(Ops tf, int b, Operand<TFloat32> x, List<? extends Operand<TFloat32>> p,
+                                                 boolean training, Operand<TInt64> noiseSeed, boolean poolBeforeRelu) {
+        List<Layer> layers = arch.blocks().get(b);
         long[] s = arch.blockInShape(b);
         int k = 0;
-        int li = 0;
         Operand<TFloat32> h = x;
         List<Operand<TFloat32>> outs = new ArrayList<>();
-        for (Layer l : arch.blocks().get(b)) {
+        for (int li = 0; li < layers.size(); li++) {
+            Layer l = layers.get(li);
+            if (poolBeforeRelu && l instanceof Layer.Relu && li + 1 < layers.size()
+                    && layers.get(li + 1) instanceof Layer.MaxPool pool) {
+                h = pool.apply(tf, h, List.of(), new LayerContext(s, training, null));
+                s = pool.outShape(s);
+                h = l.apply(tf, h, List.of(), new LayerContext(s, training, null));
+                outs.add(h);
+                outs.add(h);
+                li++;
+                continue;
+            }
             int n = l.paramShapes(s).size();
             List<Operand<TFloat32>> lp = new ArrayList<>(p.subList(k, k + n));
             Operand<TInt64> seed = noiseSeed == null ? null
@@ -95,7 +118,6 @@ public final class Network {
             outs.add(h);
             k += n;
             s = l.outShape(s);
-            li++;
         }
         return outs;
     }
