@@ -49,13 +49,45 @@ public final class Provenance {
         p.put("tensorflow_java_version", BUILD.getProperty("tensorflow_java_version"));
         p.put("native_classifier", nativeClassifier());
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        p.put("cpu", cpuModel());
-        p.put("cores", Runtime.getRuntime().availableProcessors());
+        p.putAll(machine());
         p.put("gpus", gpuModels());
         p.put("tf_threads", threads);
         p.put("env", environment());
         p.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
         return p;
+    }
+
+    /**
+     * The CPU a run or benchmark ran on: model, cores and the vector-instruction flags oneDNN dispatches on. Two
+     * machines with the same model string can differ in these (and in cache), and with them the kernels and the bits:
+     * a trace is bit-reproducible per machine, and absolute step times compare only within one machine.
+     */
+    public static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpu", cpuModel());
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("cpu_simd", cpuSimdFlags());
+        return m;
+    }
+
+    /** The SSE4/AVX/FMA/AMX flags of /proc/cpuinfo's first processor, sorted; empty where /proc is missing. */
+    static List<String> cpuSimdFlags() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("flags")) {
+                    return simdFlags(line.substring(line.indexOf(':') + 1));
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return List.of();
+    }
+
+    /** The vector-instruction subset of a cpuinfo flags line. */
+    static List<String> simdFlags(String flags) {
+        return java.util.Arrays.stream(flags.strip().split("\\s+")).filter(f -> f.matches("sse4_[12]|avx.*|fma|f16c|amx.*"))
+                .sorted().toList();
     }
 
     /** Peak resident set size of this process in bytes (VmHWM), or -1 where /proc is missing. */

@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code make bench}'s JMH entry point: {@code org.openjdk.jmh.Main}'s command line, plus {@link StepBenchmark}'s
  * {@code method} list from the method registry (every registered method except the {@link VariantFactory}
  * configurations, which run another method's code; {@code -p method=a,b} chooses others), and the TensorFlow
- * environment of the run written beside its results ({@link BenchFiles#TF_ENV}; the forks inherit it).
+ * environment of the run written beside its results ({@link BenchFiles#TF_ENV}; the forks inherit it), and the machine
+ * ({@link BenchFiles#MACHINE}): step times compare only within one machine.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -43,8 +44,9 @@ public final class BenchMain {
             Path dir = Path.of(cli.getResult().get()).toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(BenchFiles.TF_ENV), Json.write(Provenance.environment()) + "\n");
+            Files.writeString(dir.resolve(BenchFiles.MACHINE), Json.write(Provenance.machine()) + "\n");
         }
-        System.out.println("distprop bench: TF environment " + Provenance.environment());
+        System.out.println("distprop bench: TF environment " + Provenance.environment() + ", machine " + Provenance.machine());
         new Runner(b.build()).run();
     }
 }

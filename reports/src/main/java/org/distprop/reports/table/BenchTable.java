@@ -113,6 +113,10 @@ public final class BenchTable {
         sb.append("(paired: each JMH operation ran one reference step, then one step of the method; reference = SGD's step,"
                 + " for sgd its bare session loop; ratio of totals, [range over iterations]; table also in ")
                 .append(benchDir.resolve("step_ratios.csv")).append(")\n");
+        Path machine = benchDir.resolve(BenchFiles.MACHINE);
+        if (Files.isRegularFile(machine)) { // absolute ms compare only within one machine
+            sb.append("Machine: ").append(machineLine(machine)).append('\n');
+        }
         Path env = benchDir.resolve(BenchFiles.TF_ENV);
         if (Files.isRegularFile(env)) { // what the runs' manifests record as provenance.env
             try {
@@ -122,6 +126,19 @@ public final class BenchTable {
             }
         }
         return sb.toString();
+    }
+
+    /** "AMD EPYC, 2 cores, SIMD avx avx2 ..." from the benchmark's machine.json. */
+    static String machineLine(Path machineJson) {
+        try {
+            var m = org.distprop.reports.store.ResultsStore.JSON.readTree(machineJson.toFile());
+            List<String> simd = new ArrayList<>();
+            m.path("cpu_simd").forEach(f -> simd.add(f.asText()));
+            return m.path("cpu").asText("?") + ", " + m.path("cores").asText("?") + " cores, SIMD "
+                    + (simd.isEmpty() ? "unknown" : String.join(" ", simd));
+        } catch (java.io.IOException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
     }
 
     private static String num(double v) {

@@ -94,6 +94,16 @@ class BenchTableTest {
     }
 
     @Test
+    void theMachineTheBenchmarkRanOnIsPrintedUnderTheTable(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("jmh-step.json"), "[" + result("sgd", "64", new double[] {1}, new double[] {1}, new long[] {1}) + "]");
+        assertTrue(!BenchTable.render(dir).contains("Machine:"), "no machine.json, no line");
+        Files.writeString(dir.resolve(org.distprop.store.BenchFiles.MACHINE),
+                "{\"cpu\": \"AMD EPYC\", \"cores\": 2, \"cpu_simd\": [\"avx\", \"avx512f\"]}");
+        String table = BenchTable.render(dir);
+        assertTrue(table.contains("Machine: AMD EPYC, 2 cores, SIMD avx avx512f\n"), table);
+    }
+
+    @Test
     void aResultWithoutTheDatasetParameterIsMnist(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("jmh-step.json"), "[" + result("sgd", "64", new double[] {1}, new double[] {1}, new long[] {1})
                 .replace("\"dataset\": \"mnist\", ", "") + "]");
