@@ -66,8 +66,39 @@ public final class Provenance {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cpu", cpuModel());
         m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("cpu_id", cpuId());
         m.put("cpu_simd", cpuSimdFlags());
         return m;
+    }
+
+    /**
+     * "family 26 model 2 stepping 1, cache 1024 KB" from /proc/cpuinfo's first processor: the generation behind a model
+     * name such as "AMD EPYC" (family 25 is Zen 3/4, 26 Zen 5); null where /proc is missing.
+     */
+    static String cpuId() {
+        try {
+            return cpuId(Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String cpuId(List<String> cpuinfo) {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String line : cpuinfo) {
+            if (line.isBlank()) {
+                break; // the first processor only
+            }
+            int c = line.indexOf(':');
+            if (c > 0) {
+                f.putIfAbsent(line.substring(0, c).strip(), line.substring(c + 1).strip());
+            }
+        }
+        if (!f.containsKey("cpu family")) {
+            return null;
+        }
+        return "family " + f.get("cpu family") + " model " + f.getOrDefault("model", "?") + " stepping " + f.getOrDefault("stepping", "?")
+                + (f.containsKey("cache size") ? ", cache " + f.get("cache size") : "");
     }
 
     /** The SSE4/AVX/FMA/AMX flags of /proc/cpuinfo's first processor, sorted; empty where /proc is missing. */

@@ -17,9 +17,17 @@ class ProvenanceMachineTest {
     }
 
     @Test
+    void theCpuIdIsTheFirstProcessorsFamilyModelSteppingAndCache() {
+        List<String> cpuinfo = List.of("processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 26", "model\t\t: 2",
+                "model name\t: AMD EPYC", "stepping\t: 1", "cache size\t: 1024 KB", "", "processor\t: 1", "cpu family\t: 99");
+        assertEquals("family 26 model 2 stepping 1, cache 1024 KB", Provenance.cpuId(cpuinfo));
+        assertEquals(null, Provenance.cpuId(List.of("processor\t: 0", "model name\t: ARM")));
+    }
+
+    @Test
     void runManifestsAndBenchmarksRecordTheSameMachine() {
         Map<String, Object> m = Provenance.machine();
-        assertEquals(List.of("cpu", "cores", "cpu_simd"), List.copyOf(m.keySet()));
+        assertEquals(List.of("cpu", "cores", "cpu_id", "cpu_simd"), List.copyOf(m.keySet()));
         Map<String, Object> p = Provenance.collect(1);
         m.forEach((k, v) -> assertEquals(v, p.get(k), "provenance." + k));
         assertTrue((Integer) m.get("cores") >= 1);

@@ -128,13 +128,14 @@ public final class BenchTable {
         return sb.toString();
     }
 
-    /** "AMD EPYC, 2 cores, SIMD avx avx2 ..." from the benchmark's machine.json. */
+    /** "AMD EPYC (family 26 model 2 stepping 1, cache 1024 KB), 2 cores, SIMD avx avx2 ..." from the benchmark's machine.json. */
     static String machineLine(Path machineJson) {
         try {
             var m = org.distprop.reports.store.ResultsStore.JSON.readTree(machineJson.toFile());
             List<String> simd = new ArrayList<>();
             m.path("cpu_simd").forEach(f -> simd.add(f.asText()));
-            return m.path("cpu").asText("?") + ", " + m.path("cores").asText("?") + " cores, SIMD "
+            String id = m.path("cpu_id").isTextual() ? " (" + m.path("cpu_id").asText() + ")" : "";
+            return m.path("cpu").asText("?") + id + ", " + m.path("cores").asText("?") + " cores, SIMD "
                     + (simd.isEmpty() ? "unknown" : String.join(" ", simd));
         } catch (java.io.IOException e) {
             return "unreadable (" + e.getMessage() + ")";

@@ -98,9 +98,9 @@ class BenchTableTest {
         Files.writeString(dir.resolve("jmh-step.json"), "[" + result("sgd", "64", new double[] {1}, new double[] {1}, new long[] {1}) + "]");
         assertTrue(!BenchTable.render(dir).contains("Machine:"), "no machine.json, no line");
         Files.writeString(dir.resolve(org.distprop.store.BenchFiles.MACHINE),
-                "{\"cpu\": \"AMD EPYC\", \"cores\": 2, \"cpu_simd\": [\"avx\", \"avx512f\"]}");
+                "{\"cpu\": \"AMD EPYC\", \"cores\": 2, \"cpu_id\": \"family 26 model 2 stepping 1\", \"cpu_simd\": [\"avx\", \"avx512f\"]}");
         String table = BenchTable.render(dir);
-        assertTrue(table.contains("Machine: AMD EPYC, 2 cores, SIMD avx avx512f\n"), table);
+        assertTrue(table.contains("Machine: AMD EPYC (family 26 model 2 stepping 1), 2 cores, SIMD avx avx512f\n"), table);
     }
 
     @Test
