@@ -66,7 +66,7 @@ public final class SlurmCommand implements Callable<Integer> {
             throw new UserError("--time must look like HH:MM:SS or D-HH:MM:SS, got '" + time + "'");
         }
         Plan plan = e.plan();
-        Path planFile = Plan.defaultFile(results, s.name(), profile);
+        Path planFile = plan.file(results);
         plan.write(planFile);
         Path script = out != null ? out : results.resolve(s.name()).resolve("slurm-" + profile + ".sh");
         String text = SlurmScript.render(plan, planFile, results, new SlurmScript.Options(

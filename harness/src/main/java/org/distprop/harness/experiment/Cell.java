@@ -32,6 +32,14 @@ public record Cell(int index, RunSpec run, String record) {
         return new Cell(index, run, Runner.defaultOut(Path.of(""), run).toString());
     }
 
+    /**
+     * The worker log's file name: the record path with '-' for '/', not the plan index, which two specs of one
+     * experiment name on one store share (their workers would append to one log).
+     */
+    public String logFileName() {
+        return record.replace('/', '-').replace('\\', '-') + ".log";
+    }
+
     public Cell withIndex(int i) {
         return new Cell(i, run, record);
     }

@@ -135,8 +135,9 @@ public final class ExperimentRunner {
                             .distinct().toList());
         }
         long t0 = System.nanoTime();
-        Path planFile = Plan.defaultFile(o.results(), exp.spec().name(), exp.profile());
-        exp.plan().write(planFile);
+        Plan plan = exp.plan();
+        Path planFile = plan.file(o.results());
+        plan.write(planFile);
         Events events = new Events(expDir.resolve("events.jsonl"));
         out.printf(Locale.ROOT, "%s (%s profile): %d cells, %d already ok, %d to run with %d worker(s) x %d TF thread(s)%s%n",
                 exp.spec().name(), exp.profile(), mine.size(), mine.size() - pending.size(), pending.size(), o.jobs(),
@@ -172,7 +173,7 @@ public final class ExperimentRunner {
                     if (oc.status() != Status.OK) {
                         problems.add(String.format(Locale.ROOT, "cell %d %s: %s (exit %d; log %s)", oc.cell().index(),
                                 oc.cell().describe().strip(), oc.status(), oc.exitCode(),
-                                expDir.resolve("logs").resolve("cell-" + oc.cell().index() + ".log")));
+                                expDir.resolve("logs").resolve(oc.cell().logFileName())));
                     }
                     progress.step(1, "ok " + counts.getOrDefault(Status.OK.wire(), 0) + ", other " + problems.size());
                 }

@@ -13,8 +13,11 @@ import org.distprop.harness.UserError;
 /**
  * An expanded experiment: every cell in a fixed order, so that a cell is addressable by index from
  * another process ({@code run-cell --plan --index}, Slurm array tasks). Written as JSON next to the
- * results at {@code <results>/<experiment>/plan-<profile>.json}; record paths are relative to the
- * results root, which is the plan file's grandparent directory.
+ * results at {@link #file}, {@code <results>/<experiment>/plan-<profile>-<cells hash>.json}; record paths are relative
+ * to the results root, which is the plan file's grandparent directory. The name holds a hash of the cells because a
+ * worker or a Slurm task reads its plan when it starts, maybe hours after the runner wrote it: two specs of one
+ * experiment name on one store (say a seed per spec) would otherwise overwrite each other's plan, and a task would
+ * run another spec's cell under its index. The same spec and profile give the same cells and so the same file.
  *
  * @param timeLimit Slurm per-task limit (HH:MM:SS) or null
  * @param throttle  Slurm array throttle (max tasks running at once) or 0
@@ -23,8 +26,9 @@ import org.distprop.harness.UserError;
 public record Plan(String experiment, String spec, String profile, String timeLimit, int throttle, List<Cell> cells,
                    Integer sweepTrial) {
 
-    public static Path defaultFile(Path resultsRoot, String experiment, String profile) {
-        return resultsRoot.resolve(experiment).resolve("plan-" + profile + ".json");
+    /** Where this plan is written in the results store {@code resultsRoot}. */
+    public Path file(Path resultsRoot) {
+        return resultsRoot.resolve(experiment).resolve("plan-" + profile + "-" + org.distprop.harness.Json.hash(cells) + ".json");
     }
 
     /** Results root of a plan file written at its default place. */

@@ -138,7 +138,7 @@ public final class WorkerPool implements AutoCloseable {
         Files.createDirectories(logDir);
         // appended, not replaced: a worker that finds the cell taken must not wipe the log of the one running it
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("cell-" + c.index() + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(c.logFileName()).toFile()));
         org.distprop.harness.TfEnvironment.applyTo(pb.environment());
         Process p = pb.start();
         live.add(p);

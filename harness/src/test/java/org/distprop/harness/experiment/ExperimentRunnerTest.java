@@ -181,7 +181,7 @@ class ExperimentRunnerTest {
         Process p = pb.start();
         assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "array task timed out");
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("task.log")));
-        Plan plan = Plan.read(Plan.defaultFile(results, "fixture-fig3", "ci"));
+        Plan plan = Plan.read(ExperimentSpec.load(spec.toString()).expand("ci").plan().file(results));
         for (Cell c : plan.cells()) {
             Status st = RunRecord.status(results.resolve(c.record()));
             assertEquals(c.index() == 2 ? Status.OK : null, st, "cell " + c.index());

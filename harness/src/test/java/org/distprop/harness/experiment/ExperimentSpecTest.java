@@ -1,6 +1,7 @@
 package org.distprop.harness.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -388,12 +389,37 @@ class ExperimentSpecTest {
                     methods: [sgd]
                     hp: {sgd: {lr: 0.05}}
                 """).expand("paper");
-        Path f = Plan.defaultFile(tmp, "t", "paper");
+        Path f = e.plan().file(tmp);
         e.plan().write(f);
         Plan back = Plan.read(f);
         assertEquals(e.plan(), back);
         assertEquals(tmp.toAbsolutePath().normalize(), Plan.resultsRootOf(f));
         assertThrows(UserError.class, () -> back.cell(10));
+    }
+
+    @Test
+    void twoSpecsOfOneExperimentNameWriteTwoPlansAndOneSpecAlwaysTheSame(@TempDir Path tmp) {
+        // e.g. table1 cut to one seed per spec, run side by side on one store: a worker or Slurm task that reads the
+        // plan later must find its own spec's cells under its index
+        String seed1 = """
+                groups:
+                  - dataset: mnist
+                    methods: [sgd]
+                """;
+        Plan a = spec(seed1).expand("paper").plan();
+        Plan b = spec(seed1.replace("methods: [sgd]", "methods: [gda]")).expand("paper").plan();
+        assertEquals(a.experiment(), b.experiment());
+        assertNotEquals(a.file(tmp), b.file(tmp));
+        assertEquals(a.file(tmp), spec(seed1).expand("paper").plan().file(tmp), "rerunning a spec reuses its plan file");
+        assertEquals(tmp.resolve(a.experiment()), a.file(tmp).getParent());
+        assertTrue(a.file(tmp).getFileName().toString().matches("plan-paper-[0-9a-f]{12}\\.json"), a.file(tmp).toString());
+        // and their workers' logs: both cells have index 0
+        Cell ca = a.cells().get(0);
+        Cell cb = b.cells().get(0);
+        assertEquals(ca.index(), cb.index());
+        assertNotEquals(ca.logFileName(), cb.logFileName());
+        assertEquals(ca.record().replace('/', '-') + ".log", ca.logFileName());
+        assertFalse(ca.logFileName().contains("/"));
     }
 
     @Test

@@ -74,8 +74,9 @@ class SharedRecordsTest {
     void runCellCopiesASharedRecordInsteadOfTraining() throws Exception {
         record("fig3", Status.OK); // e.g. fig3's Slurm array has finished; now a table1 task runs the same cell
         Cell c = cell("table1", 0);
-        Path plan = Plan.defaultFile(results, "table1", "paper");
-        new Plan("table1", "table1", "paper", null, 0, java.util.List.of(c), null).write(plan);
+        Plan written = new Plan("table1", "table1", "paper", null, 0, java.util.List.of(c), null);
+        Path plan = written.file(results);
+        written.write(plan);
         int code = org.distprop.harness.cli.Main.execute("run-cell", "--plan", plan.toString(), "--index", "0", "--quiet");
         assertEquals(0, code);
         Path to = results.resolve(c.record());
