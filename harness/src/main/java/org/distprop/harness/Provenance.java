@@ -58,9 +58,9 @@ public final class Provenance {
     }
 
     /**
-     * The CPU a run or benchmark ran on: model, cores and the vector-instruction flags oneDNN dispatches on. Two
-     * machines with the same model string can differ in these (and in cache), and with them the kernels and the bits:
-     * a trace is bit-reproducible per machine, and absolute step times compare only within one machine.
+     * The CPU a run or benchmark ran on: model, cores, family/model/stepping and the vector-instruction flags oneDNN
+     * dispatches on. Two machines with the same model string can differ in these, and with them the kernels and the
+     * bits: a trace is bit-reproducible per machine, and absolute step times compare only within one machine.
      */
     public static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -33,7 +33,10 @@ public final class ProvenanceSummary {
         out.put("TensorFlow", distinct(records, r -> r.manifest().path(Manifest.PROVENANCE).path("tensorflow_version").asText("?") + " (TF Java "
                 + r.manifest().path(Manifest.PROVENANCE).path("tensorflow_java_version").asText("?") + ", "
                 + r.manifest().path(Manifest.PROVENANCE).path("native_classifier").asText("?") + ")"));
-        out.put("machines", distinct(records, r -> r.manifest().path(Manifest.PROVENANCE).path("cpu").asText("?") + ", "
+        // cpu_id (family/model/stepping) tells apart machines of one model name, whose bits and speeds differ
+        out.put("machines", distinct(records, r -> r.manifest().path(Manifest.PROVENANCE).path("cpu").asText("?")
+                + (r.manifest().path(Manifest.PROVENANCE).path("cpu_id").isTextual()
+                        ? " (" + r.manifest().path(Manifest.PROVENANCE).path("cpu_id").asText() + ")" : "") + ", "
                 + r.manifest().path(Manifest.PROVENANCE).path("cores").asText("?") + " cores, "
                 + r.manifest().path(Manifest.PROVENANCE).path("os").asText("?")));
         out.put("TF environment", distinct(records, r -> r.manifest().path(Manifest.PROVENANCE).path("env").toString()));
