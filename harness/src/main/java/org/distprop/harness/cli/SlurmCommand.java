@@ -27,7 +27,7 @@ public final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "results", description = "results store root, on storage the nodes share (default: ${DEFAULT-VALUE})")
     Path results;
 
-    @Option(names = "--out", description = "script path (default: <results>/<experiment>/slurm-<profile>.sh)")
+    @Option(names = "--out", description = "script path (default: <results>/<experiment>/slurm-<profile>-<hash>.sh, named as its plan)")
     Path out;
 
     @Option(names = "--throttle", description = "max array tasks running at once (default: the profile's throttle, else none)")
@@ -68,7 +68,9 @@ public final class SlurmCommand implements Callable<Integer> {
         Plan plan = e.plan();
         Path planFile = plan.file(results);
         plan.write(planFile);
-        Path script = out != null ? out : results.resolve(s.name()).resolve("slurm-" + profile + ".sh");
+        // named as its plan (plan-<profile>-<hash>.json): two specs of one experiment name keep two scripts
+        Path script = out != null ? out
+                : planFile.resolveSibling(planFile.getFileName().toString().replaceFirst("^plan-", "slurm-").replaceFirst("\\.json$", ".sh"));
         String text = SlurmScript.render(plan, planFile, results, new SlurmScript.Options(
                 throttle != null ? throttle : e.throttle(), time != null ? time : e.timeLimit(), cpus, mem, partition, gpus, dataDir));
         Files.createDirectories(script.toAbsolutePath().getParent());

@@ -157,6 +157,18 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void theDefaultSlurmScriptIsNamedAsItsPlan(@TempDir Path tmp) throws Exception {
+        Path spec = Cli.resource("experiments/fixture-fig3.yaml");
+        Path results = tmp.resolve("results");
+        assertEquals(0, Main.execute("slurm", spec.toString(), "--profile", "ci", "--results", results.toString()));
+        Path plan = ExperimentSpec.load(spec.toString()).expand("ci").plan().file(results);
+        String hash = plan.getFileName().toString().replaceAll("^plan-ci-|\\.json$", "");
+        Path script = plan.resolveSibling("slurm-ci-" + hash + ".sh");
+        assertTrue(Files.isRegularFile(plan) && Files.isRegularFile(script), plan + ", " + script);
+        assertTrue(Files.readString(script).contains(plan.toAbsolutePath().toString()), "the script runs its own plan");
+    }
+
+    @Test
     void slurmArrayScriptRunsTheCellOfItsTaskId(@TempDir Path tmp) throws Exception {
         Path spec = Cli.resource("experiments/fixture-fig3.yaml");
         Path results = tmp.resolve("results");
