@@ -64,25 +64,37 @@ public final class Provenance {
      */
     public static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cpu", cpuModel());
+        List<String> cpuinfo = cpuinfo();
+        m.put("cpu", cpuModel(cpuinfo));
         m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("cpu_id", cpuId());
-        m.put("cpu_simd", cpuSimdFlags());
+        m.put("cpu_id", cpuId(cpuinfo));
+        m.put("cpu_simd", simdFlags(cpuinfo));
         return m;
+    }
+
+    /** /proc/cpuinfo's lines, empty where it is missing (not Linux). */
+    private static List<String> cpuinfo() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The value of the first line starting with {@code key}, or null. */
+    private static String field(List<String> cpuinfo, String key) {
+        for (String line : cpuinfo) {
+            if (line.startsWith(key) && line.indexOf(':') > 0) {
+                return line.substring(line.indexOf(':') + 1).strip();
+            }
+        }
+        return null;
     }
 
     /**
      * "family 26 model 2 stepping 1, cache 1024 KB" from /proc/cpuinfo's first processor: the generation behind a model
      * name such as "AMD EPYC" (family 25 is Zen 3/4, 26 Zen 5); null where /proc is missing.
      */
-    static String cpuId() {
-        try {
-            return cpuId(Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     static String cpuId(List<String> cpuinfo) {
         Map<String, String> f = new LinkedHashMap<>();
         for (String line : cpuinfo) {
@@ -101,23 +113,13 @@ public final class Provenance {
                 + (f.containsKey("cache size") ? ", cache " + f.get("cache size") : "");
     }
 
-    /** The SSE4/AVX/FMA/AMX flags of /proc/cpuinfo's first processor, sorted; empty where /proc is missing. */
-    static List<String> cpuSimdFlags() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("flags")) {
-                    return simdFlags(line.substring(line.indexOf(':') + 1));
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux
+    /** The SSE4/AVX/FMA/AMX flags of the first processor's flags line, sorted; empty without one. */
+    static List<String> simdFlags(List<String> cpuinfo) {
+        String flags = field(cpuinfo, "flags");
+        if (flags == null) {
+            return List.of();
         }
-        return List.of();
-    }
-
-    /** The vector-instruction subset of a cpuinfo flags line. */
-    static List<String> simdFlags(String flags) {
-        return java.util.Arrays.stream(flags.strip().split("\\s+")).filter(f -> f.matches("sse4_[12]|avx.*|fma|f16c|amx.*"))
+        return java.util.Arrays.stream(flags.split("\\s+")).filter(f -> f.matches("sse4_[12]|avx.*|fma|f16c|amx.*"))
                 .sorted().toList();
     }
 
@@ -155,17 +157,9 @@ public final class Provenance {
         return null;
     }
 
-    static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux
-        }
-        return System.getProperty("os.arch");
+    static String cpuModel(List<String> cpuinfo) {
+        String model = field(cpuinfo, "model name");
+        return model != null ? model : System.getProperty("os.arch");
     }
 
     /** NVIDIA GPUs the driver reports (/proc/driver/nvidia), empty on CPU-only machines. */

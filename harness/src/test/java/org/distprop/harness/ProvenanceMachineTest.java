@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 class ProvenanceMachineTest {
     @Test
     void theSimdSubsetOfACpuinfoFlagsLineIsKeptSorted() {
-        String flags = " fpu vme sse sse2 ssse3 fma cx16 sse4_1 sse4_2 avx2 f16c avx512f avx512bw avx512_bf16 avx amx_tile lm\n";
+        List<String> cpuinfo = List.of("processor\t: 0", "model name\t: AMD EPYC",
+                "flags\t\t: fpu vme sse sse2 ssse3 fma cx16 sse4_1 sse4_2 avx2 f16c avx512f avx512bw avx512_bf16 avx amx_tile lm",
+                "", "processor\t: 1", "flags\t\t: avx512_fp16");
         assertEquals(List.of("amx_tile", "avx", "avx2", "avx512_bf16", "avx512bw", "avx512f", "f16c", "fma", "sse4_1", "sse4_2"),
-                Provenance.simdFlags(flags));
-        assertEquals(List.of(), Provenance.simdFlags("fpu vme sse2"));
+                Provenance.simdFlags(cpuinfo));
+        assertEquals(List.of(), Provenance.simdFlags(List.of("flags\t\t: fpu vme sse2")));
+        assertEquals(List.of(), Provenance.simdFlags(List.of()), "no /proc/cpuinfo");
+        assertEquals("AMD EPYC", Provenance.cpuModel(cpuinfo));
     }
 
     @Test
